@@ -1,0 +1,146 @@
+import { assign, enqueueActions, setup } from 'xstate';
+import type { JsonLogic, PathwayDefinition, PathwayNode, Transition } from '../definition/schema.js';
+import { factsOf } from '../facts/view.js';
+import { describe, holds } from '../logic/evaluate.js';
+import { instruments } from '../instruments/index.js';
+import type { MachineContext } from './context.js';
+import type { TimedEvent } from './events.js';
+import { recordEvent, type RecordableEvent } from './record.js';
+import { enterNode, finish, leaveNode, rescheduleMonitor } from './reduce.js';
+import type { InstanceState } from './state.js';
+
+/** Internal events the machine raises to itself; never accepted from outside (`step` refuses them). */
+export type InternalEvent = { type: 'engine.advance' } | { type: 'engine.safety' };
+export type MachineEvent = (TimedEvent & { score?: RecordableEvent extends infer R ? (R extends { score?: infer S } ? S : never) : never }) | InternalEvent;
+
+/** Restore a stored state, or (for a machine from `compile`) start a new patient. */
+export type MachineInput = { state: InstanceState } | { at: string; patient?: InstanceState['patient'] };
+
+/** The state a discharged instance rests in. Node ids are slugs, so it cannot clash with one. */
+export const EXITED = '_exited';
+
+const EVENTLESS = new Set<PathwayNode['kind']>(['decision', 'step']);
+
+function why(t: Transition): string {
+  if (t.label) return t.label;
+  if (t.otherwise) return 'otherwise';
+  return t.when === undefined ? 'next' : describe(t.when as JsonLogic);
+}
+
+function branches(def: PathwayDefinition, node: PathwayNode) {
+  const out = def.transitions.filter((t) => t.from === node.id);
+  // Conditions in written order; the `otherwise` branch (or an unconditional one) goes last.
+  const ordered = [...out.filter((t) => t.when !== undefined), ...out.filter((t) => t.when === undefined)];
+  return ordered.map((t) => ({
+    ...(t.when !== undefined ? { guard: { type: 'rule' as const, params: { logic: t.when as JsonLogic } } } : {}),
+    target: t.to,
+    reenter: t.to === node.id,
+    actions: [{ type: 'move' as const, params: { to: t.to, why: why(t) } }],
+  }));
+}
+
+/**
+ * Builds the XState v5 machine of a pathway. Flat by design (no invoked or spawned children, no
+ * `after` delays): time arrives as events, so a snapshot restored months later behaves exactly as
+ * one that never left memory. One `rule` guard backed by json-logic; behaviour referenced by name.
+ *
+ * The definition must be valid (see `validatePathway`); `createInitialState` builds the input.
+ */
+export function buildMachine(def: PathwayDefinition, initial?: (input: MachineInput) => InstanceState) {
+  const states: Record<string, unknown> = {};
+  for (const node of def.nodes) {
+    const config: Record<string, unknown> = {
+      entry: [{ type: 'enter', params: { node: node.id } }],
+      exit: [{ type: 'leave', params: { node: node.id } }],
+    };
+    if (node.kind === 'end') config.type = 'final';
+    else if (EVENTLESS.has(node.kind)) config.always = branches(def, node);
+    else {
+      const handlers: unknown[] = branches(def, node);
+      // A monitor with no exit condition met keeps monitoring: schedule the next follow-up.
+      if (node.kind === 'monitor') handlers.push({ actions: [{ type: 'reschedule', params: { node: node.id } }] });
+      config.on = { 'engine.advance': handlers };
+    }
+    states[node.id] = config;
+  }
+  states[EXITED] = { type: 'final' };
+
+  const record = { actions: 'record' as const };
+  const root = {
+    id: def.id,
+    initial: def.start,
+    context: ({ input }: { input: MachineInput }): MachineContext => ({
+      state: 'state' in input ? input.state : initial!(input),
+      effects: [],
+      trace: [],
+      cause: 'start',
+    }),
+    on: {
+      'instrument.completed': record,
+      'task.completed': record,
+      'referral.updated': record,
+      'timer.fired': record,
+      'contact.logged': record,
+      override: def.nodes.map((n) => ({
+        guard: { type: 'overrideTo', params: { to: n.id } },
+        target: `.${n.id}`,
+        reenter: true,
+        actions: ['stamp', { type: 'move', params: { to: n.id, why: 'override' } }],
+      })),
+      discharge: { target: `.${EXITED}`, actions: ['stamp', 'discharge'] },
+      ...(def.safety
+        ? { 'engine.safety': { target: `.${def.safety.route}`, reenter: true, actions: [{ type: 'move', params: { to: def.safety.route, why: 'safety' } }] } }
+        : {}),
+    },
+    states,
+  };
+
+  return setup({
+    types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput },
+    guards: {
+      rule: ({ context }, params: { logic: JsonLogic }) => holds(params.logic, factsOf(def, context.state)),
+      overrideTo: ({ event }, params: { to: string }) => event.type === 'override' && event.to === params.to,
+    },
+    actions: {
+      record: enqueueActions(({ context, event, enqueue }) => {
+        const [next, signal] = recordEvent(def, context, event as RecordableEvent);
+        enqueue.assign({ ...next, cause: event.type });
+        if (signal) enqueue.raise({ type: `engine.${signal}` });
+      }),
+      stamp: assign(({ context, event }) =>
+        'at' in event ? { state: { ...context.state, clock: event.at }, cause: event.type } : {},
+      ),
+      enter: assign(({ context }, params: { node: string }) => enterNode(def, context, params.node)),
+      leave: assign(({ context }, params: { node: string }) => leaveNode(context, params.node)),
+      reschedule: assign(({ context }, params: { node: string }) => rescheduleMonitor(def, context, params.node)),
+      move: assign(({ context, event }, params: { to: string; why: string }) => {
+        const s = context.state;
+        let reason = params.why;
+        if (event.type === 'override') reason = `override: ${event.reason}`;
+        else if (event.type === 'engine.safety' && s.safety) {
+          reason = `safety-risk: ${instruments[s.safety.instrument].title} critical item ${s.safety.items.join(', ')} positive`;
+        }
+        return { trace: [...context.trace, { at: s.clock, event: context.cause, from: s.node, to: params.to, why: reason }] };
+      }),
+      discharge: assign(({ context, event }) => {
+        const reason = event.type === 'discharge' ? event.reason : 'discharged';
+        const done = finish(context, 'exited', 'discharged', context.state.node, reason);
+        return { ...done, trace: [...done.trace, { at: done.state.clock, event: 'discharge', from: context.state.node, to: EXITED, why: reason }] };
+      }),
+    },
+  }).createMachine(root as never);
+}
+
+export type PathwayMachine = ReturnType<typeof buildMachine>;
+
+const compiled = new WeakMap<PathwayDefinition, PathwayMachine>();
+
+/** The machine of a definition, compiled once per definition object. */
+export function machineOf(def: PathwayDefinition): PathwayMachine {
+  let m = compiled.get(def);
+  if (!m) {
+    m = buildMachine(def);
+    compiled.set(def, m);
+  }
+  return m;
+}

@@ -1,0 +1,31 @@
+import type { PathwayDefinition, PathwayNode } from '../definition/schema.js';
+
+const index = new WeakMap<PathwayDefinition, Map<string, PathwayNode>>();
+
+/** Node lookup by id, built once per definition object. */
+export function nodeMap(def: PathwayDefinition): Map<string, PathwayNode> {
+  let m = index.get(def);
+  if (!m) {
+    m = new Map(def.nodes.map((n) => [n.id, n]));
+    index.set(def, m);
+  }
+  return m;
+}
+
+export function nodeOf(def: PathwayDefinition, id: string): PathwayNode {
+  const n = nodeMap(def).get(id);
+  if (!n) throw new Error(`internal: unknown node "${id}" in a validated pathway`);
+  return n;
+}
+
+/** Units of the time parameters, for `{ param }` durations. */
+export function paramUnits(def: PathwayDefinition): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(def.parameters).map(([k, p]) => [k, p.unit]));
+}
+
+export const DEFAULT_ROLE = {
+  screen: 'medical-assistant',
+  assess: 'care-manager',
+  monitor: 'care-manager',
+  refer: 'pcp',
+} as const;

@@ -1,0 +1,143 @@
+import { initialTransition, transition } from 'xstate';
+import { resolveParameters, type ParameterValues } from '../definition/parameters.js';
+import { DEFAULT_STEPS, type PathwayDefinition } from '../definition/schema.js';
+import { at as pathAt, error, type Problem } from '../problem.js';
+import { accept } from './accept.js';
+import type { MachineContext, TraceEntry } from './context.js';
+import type { Effect } from './effects.js';
+import { pathwayEventSchema, type TimedEvent } from './events.js';
+import { buildMachine, EXITED, machineOf } from './machine.js';
+import { patientSchema, type InstanceState, type Patient } from './state.js';
+import { zodProblems } from '../definition/zod-problems.js';
+
+export interface StartInput {
+  /** When the instance starts (ISO 8601). */
+  at: string;
+  patient?: Patient;
+  /** The practice's parameter overrides (validated against the pathway's bounds). */
+  params?: Record<string, unknown>;
+}
+
+export type StepResult =
+  | { ok: true; snapshot: InstanceState; effects: Effect[]; trace: TraceEntry[] }
+  | { ok: false; problems: Problem[] };
+
+const isoOk = (s: unknown): s is string => typeof s === 'string' && !Number.isNaN(Date.parse(s)) && /\d{4}-\d{2}-\d{2}T/.test(s);
+
+export function initialState(def: PathwayDefinition, params: ParameterValues, patient: Patient, atTime: string): InstanceState {
+  const at = new Date(atTime).toISOString();
+  return {
+    schemaVersion: 1,
+    pathway: def.id,
+    status: 'active',
+    node: def.start,
+    nodeEnteredAt: at,
+    outcome: null,
+    startedAt: at,
+    clock: at,
+    patient,
+    params,
+    enrolledAt: null,
+    stepLevel: (def.steps ?? DEFAULT_STEPS).initial,
+    scores: {},
+    outcomes: {},
+    contacts: { count: 0, minutes: 0, lastAt: null },
+    lastEngagementAt: at,
+    safety: null,
+    overdue: null,
+    flags: [],
+    open: { tasks: [], timers: [], referrals: [] },
+    seq: 0,
+  };
+}
+
+function result(ctx: MachineContext, stay?: { event: TimedEvent; from: string }): StepResult {
+  let trace = ctx.trace;
+  if (stay && trace.length === 0) {
+    trace = [{ at: ctx.state.clock, event: stay.event.type, from: stay.from, to: ctx.state.node, why: 'recorded' }];
+  }
+  return { ok: true, snapshot: ctx.state, effects: ctx.effects, trace };
+}
+
+/** Starts a patient's instance at the pathway's start node. The definition must be valid. */
+export function start(def: PathwayDefinition, input: StartInput): StepResult {
+  const problems: Problem[] = [];
+  if (!isoOk(input.at)) problems.push(error('start.at', '$.at', 'the start time must be an ISO 8601 date-time, e.g. 2026-01-05T09:00:00Z'));
+  const patient = patientSchema.safeParse(input.patient ?? {});
+  if (!patient.success) problems.push(...zodProblems(patient.error, '$.patient'));
+  const params = resolveParameters(def, input.params ?? {}, '$.params');
+  if (!params.ok) problems.push(...params.problems);
+  if (problems.length || !patient.success || !params.ok) return { ok: false, problems };
+  const state = initialState(def, params.value, patient.data, input.at);
+  const [snap] = initialTransition(machineOf(def), { state });
+  return result(snap.context);
+}
+
+/**
+ * The pure step (DESIGN.md §3): the next snapshot and the effects the host must carry out, built
+ * on XState's pure `transition()`. `now` is used for events without an `at`. A refused event
+ * returns problems and changes nothing.
+ */
+export function step(def: PathwayDefinition, snapshot: InstanceState, event: unknown, now: string): StepResult {
+  const parsed = pathwayEventSchema.safeParse(event);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, '$') };
+  const at = parsed.data.at ?? now;
+  if (!isoOk(at)) return { ok: false, problems: [error('event.at', '$.at', 'the event needs a time: an ISO 8601 date-time')] };
+  const timed = { ...parsed.data, at: new Date(at).toISOString() } as TimedEvent;
+  const verdict = accept(def, snapshot, timed);
+  if (!verdict.ok) return verdict;
+
+  const machine = machineOf(def);
+  const current = machine.resolveState({
+    value: snapshot.status === 'exited' ? EXITED : snapshot.node,
+    context: { state: snapshot, effects: [], trace: [], cause: timed.type },
+  });
+  const [next] = transition(machine, current, verdict.score ? { ...timed, score: verdict.score } : timed);
+  return result(next.context, { event: timed, from: snapshot.node });
+}
+
+export type ReplayResult =
+  | { ok: true; snapshot: InstanceState; effects: Effect[]; trace: TraceEntry[] }
+  | { ok: false; problems: Problem[]; index: number };
+
+/**
+ * Rebuilds an instance from its event log. The same log always gives the same snapshot, effects
+ * and trace: this is what audit, simulation and migration stand on.
+ */
+export function replay(def: PathwayDefinition, input: StartInput, events: readonly unknown[]): ReplayResult {
+  const first = start(def, input);
+  if (!first.ok) return { ...first, index: -1 };
+  let snapshot = first.snapshot;
+  const effects = [...first.effects];
+  const trace = [...first.trace];
+  for (const [i, event] of events.entries()) {
+    const r = step(def, snapshot, event, snapshot.clock);
+    if (!r.ok) return { ok: false, index: i, problems: r.problems.map((p) => ({ ...p, path: p.path.replace(/^\$/, pathAt('$.events', i)) })) };
+    snapshot = r.snapshot;
+    effects.push(...r.effects);
+    trace.push(...r.trace);
+  }
+  return { ok: true, snapshot, effects, trace };
+}
+
+export class PathwayError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    this.name = 'PathwayError';
+  }
+}
+
+/**
+ * `compile(definition, params)` → an XState v5 machine for this practice's parameters, ready for
+ * `createActor(machine, { input: { at, patient } })` (or `{ state }` to restore). Parameter
+ * overrides outside their bounds throw a `PathwayError` listing every problem; validate first.
+ */
+export function compile(def: PathwayDefinition, params: Record<string, unknown> = {}) {
+  const resolved = resolveParameters(def, params, '$.params');
+  if (!resolved.ok) throw new PathwayError(resolved.problems);
+  return buildMachine(def, (input) => {
+    if ('state' in input) return input.state;
+    const patient = patientSchema.parse(input.patient ?? {});
+    return initialState(def, resolved.value, patient, input.at);
+  });
+}
