@@ -48,14 +48,50 @@ export { deriveFlags, RESPONSE_BASELINE_MIN } from './facts/flags.js';
 export { holds, describe as describeCondition } from './logic/evaluate.js';
 
 // Runtime
-export { compile, start, step, replay, PathwayError, type StartInput, type StepResult, type ReplayResult } from './runtime/step.js';
-export { simulate, simulationScriptSchema, type SimulationScript, type SimulationOutput, type SimulationResult } from './runtime/simulate.js';
-export { pathwayEventSchema, EVENT_TYPES, REFERRAL_STATUSES, type PathwayEvent, type PathwayEventType, type TimedEvent } from './runtime/events.js';
+export {
+  compile,
+  start,
+  step,
+  replay,
+  PathwayError,
+  type StartInput,
+  type StepResult,
+  type ReplayResult,
+} from './runtime/step.js';
+export {
+  simulate,
+  simulationScriptSchema,
+  type SimulationScript,
+  type SimulationOutput,
+  type SimulationResult,
+} from './runtime/simulate.js';
+export {
+  pathwayEventSchema,
+  EVENT_TYPES,
+  REFERRAL_STATUSES,
+  type PathwayEvent,
+  type PathwayEventType,
+  type TimedEvent,
+} from './runtime/events.js';
 export type { Effect, EffectKind, Priority } from './runtime/effects.js';
 export type { TraceEntry } from './runtime/context.js';
-export { instanceStateSchema, FLAGS, type InstanceState, type Flag, type OpenTask, type OpenTimer, type Patient } from './runtime/state.js';
+export {
+  instanceStateSchema,
+  FLAGS,
+  type InstanceState,
+  type Flag,
+  type OpenTask,
+  type OpenTimer,
+  type Patient,
+} from './runtime/state.js';
 
 // Tools
-export { diffPathways, formatDiff, canonical, type PathwayDiff, type Change } from './tools/diff.js';
+export {
+  diffPathways,
+  formatDiff,
+  canonical,
+  type PathwayDiff,
+  type Change,
+} from './tools/diff.js';
 export { toMermaid } from './tools/mermaid.js';
 export { pathwayJsonSchema } from './tools/json-schema.js';

@@ -8,9 +8,15 @@ export type ParameterValues = Record<string, number | boolean>;
  * the declared type and stay within the declared bounds: tailoring can move a threshold, never
  * outside what the pathway's authors judged clinically safe.
  */
-export function resolveParameters(def: Pick<PathwayDefinition, 'parameters'>, overrides: unknown = {}, root = '$'): Result<ParameterValues> {
+export function resolveParameters(
+  def: Pick<PathwayDefinition, 'parameters'>,
+  overrides: unknown = {},
+  root = '$',
+): Result<ParameterValues> {
   if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
-    return fail([error('param.not-object', root, 'parameter overrides must be an object of name → value')]);
+    return fail([
+      error('param.not-object', root, 'parameter overrides must be an object of name → value'),
+    ]);
   }
   const problems: Problem[] = [];
   const values: ParameterValues = {};
@@ -20,7 +26,13 @@ export function resolveParameters(def: Pick<PathwayDefinition, 'parameters'>, ov
     const p = def.parameters[name];
     if (!p) {
       const known = Object.keys(def.parameters);
-      problems.push(error('param.unknown', path, `"${name}" is not a parameter of this pathway${known.length ? ` (parameters: ${known.join(', ')})` : ''}`));
+      problems.push(
+        error(
+          'param.unknown',
+          path,
+          `"${name}" is not a parameter of this pathway${known.length ? ` (parameters: ${known.join(', ')})` : ''}`,
+        ),
+      );
       continue;
     }
     const problem = checkValue(name, p, value, path);
@@ -30,15 +42,28 @@ export function resolveParameters(def: Pick<PathwayDefinition, 'parameters'>, ov
   return problems.length ? fail(problems) : ok(values);
 }
 
-export function checkValue(name: string, p: PathwayDefinition['parameters'][string], value: unknown, path: string): Problem | null {
+export function checkValue(
+  name: string,
+  p: PathwayDefinition['parameters'][string],
+  value: unknown,
+  path: string,
+): Problem | null {
   if (p.type === 'boolean') {
-    return typeof value === 'boolean' ? null : error('param.type', path, `${name} must be true or false`);
+    return typeof value === 'boolean'
+      ? null
+      : error('param.type', path, `${name} must be true or false`);
   }
-  if (typeof value !== 'number' || !Number.isFinite(value)) return error('param.type', path, `${name} must be a number`);
-  if (p.type === 'integer' && !Number.isInteger(value)) return error('param.type', path, `${name} must be a whole number`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return error('param.type', path, `${name} must be a number`);
+  if (p.type === 'integer' && !Number.isInteger(value))
+    return error('param.type', path, `${name} must be a whole number`);
   if ((p.min !== undefined && value < p.min) || (p.max !== undefined && value > p.max)) {
     const range = `${p.min ?? '−∞'}–${p.max ?? '∞'}`;
-    return error('param.out-of-bounds', path, `${name} must be within ${range}${p.unit ? ` ${p.unit}` : ''} (got ${value})`);
+    return error(
+      'param.out-of-bounds',
+      path,
+      `${name} must be within ${range}${p.unit ? ` ${p.unit}` : ''} (got ${value})`,
+    );
   }
   return null;
 }

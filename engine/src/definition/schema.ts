@@ -9,7 +9,10 @@ import { INSTRUMENT_IDS } from '../instruments/types.js';
 
 const slug = z
   .string()
-  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "phq9-screen"');
+  .regex(
+    /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/,
+    'must be lower-case words joined by hyphens, e.g. "phq9-screen"',
+  );
 const paramName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be a name of letters and digits, e.g. "followUpDays"');
@@ -33,7 +36,8 @@ export const prioritySchema = z.enum(PRIORITIES);
 export const conditionSchema = z.custom<JsonLogic>((v) => v !== undefined, {
   message: 'must be a json-logic expression',
 });
-export type JsonLogic = boolean | number | string | null | JsonLogic[] | { [op: string]: JsonLogic };
+export type JsonLogic =
+  boolean | number | string | null | JsonLogic[] | { [op: string]: JsonLogic };
 
 /** A length of time: a fixed number of hours, days or weeks, or the value of a time parameter. */
 export const durationSchema = z
@@ -49,7 +53,15 @@ export const durationSchema = z
   });
 export type Duration = z.infer<typeof durationSchema>;
 
-export const PARAMETER_UNITS = ['hours', 'days', 'weeks', 'points', 'percent', 'count', 'minutes'] as const;
+export const PARAMETER_UNITS = [
+  'hours',
+  'days',
+  'weeks',
+  'points',
+  'percent',
+  'count',
+  'minutes',
+] as const;
 
 export const parameterSchema = z
   .object({
@@ -110,7 +122,10 @@ export const referNodeSchema = z
     role: role.optional(),
     due: durationSchema.optional(),
     /** Referral statuses that move the patient on (default: any status). */
-    advanceOn: z.array(z.enum(['accepted', 'declined', 'completed', 'no-show'])).min(1).optional(),
+    advanceOn: z
+      .array(z.enum(['accepted', 'declined', 'completed', 'no-show']))
+      .min(1)
+      .optional(),
   })
   .strict();
 export const waitNodeSchema = z
@@ -186,15 +201,15 @@ export const pathwaySchema = z
     title: z.string().min(1).max(200),
     description: z.string().optional(),
     instruments: z.array(instrumentIdSchema),
-    roles: z
-      .array(z.object({ id: slug, title: z.string().min(1) }).strict())
-      .optional(),
+    roles: z.array(z.object({ id: slug, title: z.string().min(1) }).strict()).optional(),
     parameters: z.record(paramName, parameterSchema).default({}),
     /** Tailored positive-screen thresholds per instrument (a number or a parameter name). */
     scoring: z
       .partialRecord(
         instrumentIdSchema,
-        z.object({ threshold: z.union([z.number(), z.object({ param: paramName }).strict()]) }).strict(),
+        z
+          .object({ threshold: z.union([z.number(), z.object({ param: paramName }).strict()]) })
+          .strict(),
       )
       .optional(),
     /** The primary outcome measure behind the response, remission and not-improving flags. */
@@ -214,9 +229,7 @@ export const pathwaySchema = z
     start: nodeIdSchema,
     nodes: z.array(nodeSchema).min(1),
     transitions: z.array(transitionSchema),
-    layout: z
-      .record(z.string(), z.object({ x: z.number(), y: z.number() }).strict())
-      .optional(),
+    layout: z.record(z.string(), z.object({ x: z.number(), y: z.number() }).strict()).optional(),
   })
   .strict();
 

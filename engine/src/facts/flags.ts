@@ -19,8 +19,12 @@ export interface Outcome {
   change: number | null;
 }
 
-export function outcomeOf(rec: ScoreRecord | undefined, remissionBelow: number | undefined): Outcome {
-  if (!rec || rec.latest === null) return { response: false, partialResponse: false, remission: false, change: null };
+export function outcomeOf(
+  rec: ScoreRecord | undefined,
+  remissionBelow: number | undefined,
+): Outcome {
+  if (!rec || rec.latest === null)
+    return { response: false, partialResponse: false, remission: false, change: null };
   const { baseline, latest } = rec;
   const change = baseline === null || baseline === 0 ? null : (latest - baseline) / baseline;
   const eligible = baseline !== null && baseline >= RESPONSE_BASELINE_MIN;
@@ -31,7 +35,10 @@ export function outcomeOf(rec: ScoreRecord | undefined, remissionBelow: number |
 }
 
 /** The review week of the pathway's primary measure (a number or a parameter). */
-export function reviewWeekOf(def: PathwayDefinition, params: InstanceState['params']): number | null {
+export function reviewWeekOf(
+  def: PathwayDefinition,
+  params: InstanceState['params'],
+): number | null {
   const rw = def.measure?.reviewWeek;
   if (rw === undefined) return null;
   return typeof rw === 'number' ? rw : Number(params[rw.param] ?? Number.NaN);

@@ -7,7 +7,8 @@ export const ms = (iso: string): number => Date.parse(iso);
 export const iso = (t: number): string => new Date(t).toISOString();
 
 /** Whole days from `from` to `to` (floored; negative if `to` is earlier). */
-export const daysBetween = (from: string, to: string): number => Math.floor((ms(to) - ms(from)) / DAY);
+export const daysBetween = (from: string, to: string): number =>
+  Math.floor((ms(to) - ms(from)) / DAY);
 export const weeksBetween = (from: string, to: string): number =>
   Math.floor((ms(to) - ms(from)) / (7 * DAY));
 

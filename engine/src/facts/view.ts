@@ -31,7 +31,8 @@ export function factsOf(def: PathwayDefinition, state: InstanceState): Facts {
     contacts: {
       count: state.contacts.count,
       minutes: state.contacts.minutes,
-      daysSinceLast: state.contacts.lastAt === null ? null : daysBetween(state.contacts.lastAt, now),
+      daysSinceLast:
+        state.contacts.lastAt === null ? null : daysBetween(state.contacts.lastAt, now),
     },
     daysSinceEngagement: Math.max(0, daysBetween(state.lastEngagementAt, now)),
   };

@@ -19,14 +19,36 @@ describe('PHQ-2', () => {
   });
 
   it('scores total 2 as negative and 3 as positive', () => {
-    expect(score([1, 1])).toMatchObject({ total: 2, band: 'negative', positive: false, threshold: 3 });
-    expect(score([2, 1])).toMatchObject({ total: 3, band: 'positive', positive: true, threshold: 3 });
+    expect(score([1, 1])).toMatchObject({
+      total: 2,
+      band: 'negative',
+      positive: false,
+      threshold: 3,
+    });
+    expect(score([2, 1])).toMatchObject({
+      total: 3,
+      band: 'positive',
+      positive: true,
+      threshold: 3,
+    });
   });
 
   it('bands by the applied threshold: 2 is positive at ≥2, 3 is negative at ≥4', () => {
-    expect(score([1, 1], { threshold: 2 })).toMatchObject({ total: 2, band: 'positive', positive: true });
-    expect(score([2, 1], { threshold: 4 })).toMatchObject({ total: 3, band: 'negative', positive: false });
-    expect(score([3, 1], { threshold: 4 })).toMatchObject({ total: 4, band: 'positive', positive: true });
+    expect(score([1, 1], { threshold: 2 })).toMatchObject({
+      total: 2,
+      band: 'positive',
+      positive: true,
+    });
+    expect(score([2, 1], { threshold: 4 })).toMatchObject({
+      total: 3,
+      band: 'negative',
+      positive: false,
+    });
+    expect(score([3, 1], { threshold: 4 })).toMatchObject({
+      total: 4,
+      band: 'positive',
+      positive: true,
+    });
   });
 
   it('has no critical items', () => {

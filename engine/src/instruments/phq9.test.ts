@@ -33,7 +33,13 @@ describe('PHQ-9 definition', () => {
     expect(phq9.threshold).toMatchObject({ default: 10, min: 8, max: 12 });
     expect(phq9.remissionBelow).toBe(5);
     expect(phq9.hasCriticalItems).toBe(true);
-    expect(phq9.bandIds).toEqual(['none-minimal', 'mild', 'moderate', 'moderately-severe', 'severe']);
+    expect(phq9.bandIds).toEqual([
+      'none-minimal',
+      'mild',
+      'moderate',
+      'moderately-severe',
+      'severe',
+    ]);
     expect(phq9.reference).toBe('clinical-reference A1');
   });
 
@@ -67,7 +73,18 @@ describe('PHQ-9 severity bands', () => {
   });
 
   it('reports item points equal to the positions', () => {
-    expect(score([0, 1, 2, 3, 0, 1, 2, 3, 0]).itemPoints).toEqual([0, 1, 2, 3, 0, 1, 2, 3, 0, null]);
+    expect(score([0, 1, 2, 3, 0, 1, 2, 3, 0]).itemPoints).toEqual([
+      0,
+      1,
+      2,
+      3,
+      0,
+      1,
+      2,
+      3,
+      0,
+      null,
+    ]);
   });
 });
 
@@ -89,7 +106,11 @@ describe('PHQ-9 item 9 (self-harm)', () => {
   });
 
   it('flags item 9 = 3', () => {
-    expect(score([0, 0, 0, 0, 0, 0, 0, 0, 3])).toMatchObject({ critical: true, criticalItems: [9], total: 3 });
+    expect(score([0, 0, 0, 0, 0, 0, 0, 0, 3])).toMatchObject({
+      critical: true,
+      criticalItems: [9],
+      total: 3,
+    });
   });
 });
 
@@ -148,7 +169,10 @@ describe('PHQ-9 diagnostic algorithm', () => {
   });
 
   it('exposes anhedonia (item 1) and depressed mood (item 2)', () => {
-    expect(score([3, 1, 0, 0, 0, 0, 0, 0, 0]).details).toMatchObject({ anhedonia: 3, depressedMood: 1 });
+    expect(score([3, 1, 0, 0, 0, 0, 0, 0, 0]).details).toMatchObject({
+      anhedonia: 3,
+      depressedMood: 1,
+    });
   });
 });
 
@@ -169,7 +193,11 @@ describe('PHQ-9 tailored threshold', () => {
 
   it.each([7, 13, 10.5, Number.NaN])('rejects threshold %s', (threshold) => {
     expect(problems([0, 0, 0, 0, 0, 0, 0, 0, 0], { threshold })).toEqual([
-      expect.objectContaining({ code: 'threshold.out-of-range', path: '$.threshold', severity: 'error' }),
+      expect.objectContaining({
+        code: 'threshold.out-of-range',
+        path: '$.threshold',
+        severity: 'error',
+      }),
     ]);
   });
 });

@@ -16,10 +16,22 @@ const nullSafe =
     return cmp(a as number, b as number) && cmp(b as number, c as number);
   };
 
-jsonLogic.add_operation('<', nullSafe((a, b) => a < b));
-jsonLogic.add_operation('<=', nullSafe((a, b) => a <= b));
-jsonLogic.add_operation('>', (a: unknown, b: unknown) => !isMissing(a) && !isMissing(b) && (a as number) > (b as number));
-jsonLogic.add_operation('>=', (a: unknown, b: unknown) => !isMissing(a) && !isMissing(b) && (a as number) >= (b as number));
+jsonLogic.add_operation(
+  '<',
+  nullSafe((a, b) => a < b),
+);
+jsonLogic.add_operation(
+  '<=',
+  nullSafe((a, b) => a <= b),
+);
+jsonLogic.add_operation(
+  '>',
+  (a: unknown, b: unknown) => !isMissing(a) && !isMissing(b) && (a as number) > (b as number),
+);
+jsonLogic.add_operation(
+  '>=',
+  (a: unknown, b: unknown) => !isMissing(a) && !isMissing(b) && (a as number) >= (b as number),
+);
 
 /** Evaluates a condition to a boolean with json-logic truthiness. */
 export function holds(logic: JsonLogic, data: unknown): boolean {
@@ -28,9 +40,40 @@ export function holds(logic: JsonLogic, data: unknown): boolean {
 
 /** The operators a condition may use (json-logic-js's standard set). */
 export const OPERATORS = new Set([
-  '==', '===', '!=', '!==', '>', '>=', '<', '<=', '!', '!!', 'and', 'or', 'if', '?:', 'in', 'var',
-  'missing', 'missing_some', '+', '-', '*', '/', '%', 'min', 'max', 'cat', 'substr', 'merge',
-  'all', 'some', 'none', 'map', 'filter', 'reduce',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  '!',
+  '!!',
+  'and',
+  'or',
+  'if',
+  '?:',
+  'in',
+  'var',
+  'missing',
+  'missing_some',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'min',
+  'max',
+  'cat',
+  'substr',
+  'merge',
+  'all',
+  'some',
+  'none',
+  'map',
+  'filter',
+  'reduce',
 ]);
 
 /** A short human rendering of a condition for traces, diffs and diagrams: `phq9.latest >= 10`. */
@@ -43,7 +86,8 @@ export function describe(logic: JsonLogic): string {
   const args = Array.isArray(raw) ? raw : [raw];
   if (op === 'var') return String(Array.isArray(raw) ? raw[0] : raw);
   if (['==', '===', '!=', '!==', '>', '>=', '<', '<=', '+', '-', '*', '/', '%'].includes(op)) {
-    if (args.length === 3) return `${describe(args[0]!)} ${op} ${describe(args[1]!)} ${op} ${describe(args[2]!)}`;
+    if (args.length === 3)
+      return `${describe(args[0]!)} ${op} ${describe(args[1]!)} ${op} ${describe(args[2]!)}`;
     return args.map(describe).join(` ${op} `);
   }
   if (op === 'and' || op === 'or') return args.map((a) => wrap(describe(a))).join(` ${op} `);

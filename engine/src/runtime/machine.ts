@@ -1,5 +1,10 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import type { JsonLogic, PathwayDefinition, PathwayNode, Transition } from '../definition/schema.js';
+import type {
+  JsonLogic,
+  PathwayDefinition,
+  PathwayNode,
+  Transition,
+} from '../definition/schema.js';
 import { factsOf } from '../facts/view.js';
 import { describe, holds } from '../logic/evaluate.js';
 import { instruments } from '../instruments/index.js';
@@ -11,10 +16,15 @@ import type { InstanceState } from './state.js';
 
 /** Internal events the machine raises to itself; never accepted from outside (`step` refuses them). */
 export type InternalEvent = { type: 'engine.advance' } | { type: 'engine.safety' };
-export type MachineEvent = (TimedEvent & { score?: RecordableEvent extends infer R ? (R extends { score?: infer S } ? S : never) : never }) | InternalEvent;
+export type MachineEvent =
+  | (TimedEvent & {
+      score?: RecordableEvent extends infer R ? (R extends { score?: infer S } ? S : never) : never;
+    })
+  | InternalEvent;
 
 /** Restore a stored state, or (for a machine from `compile`) start a new patient. */
-export type MachineInput = { state: InstanceState } | { at: string; patient?: InstanceState['patient'] };
+export type MachineInput =
+  { state: InstanceState } | { at: string; patient?: InstanceState['patient'] };
 
 /** The state a discharged instance rests in. Node ids are slugs, so it cannot clash with one. */
 export const EXITED = '_exited';
@@ -30,9 +40,14 @@ function why(t: Transition): string {
 function branches(def: PathwayDefinition, node: PathwayNode) {
   const out = def.transitions.filter((t) => t.from === node.id);
   // Conditions in written order; the `otherwise` branch (or an unconditional one) goes last.
-  const ordered = [...out.filter((t) => t.when !== undefined), ...out.filter((t) => t.when === undefined)];
+  const ordered = [
+    ...out.filter((t) => t.when !== undefined),
+    ...out.filter((t) => t.when === undefined),
+  ];
   return ordered.map((t) => ({
-    ...(t.when !== undefined ? { guard: { type: 'rule' as const, params: { logic: t.when as JsonLogic } } } : {}),
+    ...(t.when !== undefined
+      ? { guard: { type: 'rule' as const, params: { logic: t.when as JsonLogic } } }
+      : {}),
     target: t.to,
     reenter: t.to === node.id,
     actions: [{ type: 'move' as const, params: { to: t.to, why: why(t) } }],
@@ -46,7 +61,10 @@ function branches(def: PathwayDefinition, node: PathwayNode) {
  *
  * The definition must be valid (see `validatePathway`); `createInitialState` builds the input.
  */
-export function buildMachine(def: PathwayDefinition, initial?: (input: MachineInput) => InstanceState) {
+export function buildMachine(
+  def: PathwayDefinition,
+  initial?: (input: MachineInput) => InstanceState,
+) {
   const states: Record<string, unknown> = {};
   for (const node of def.nodes) {
     const config: Record<string, unknown> = {
@@ -58,7 +76,8 @@ export function buildMachine(def: PathwayDefinition, initial?: (input: MachineIn
     else {
       const handlers: unknown[] = branches(def, node);
       // A monitor with no exit condition met keeps monitoring: schedule the next follow-up.
-      if (node.kind === 'monitor') handlers.push({ actions: [{ type: 'reschedule', params: { node: node.id } }] });
+      if (node.kind === 'monitor')
+        handlers.push({ actions: [{ type: 'reschedule', params: { node: node.id } }] });
       config.on = { 'engine.advance': handlers };
     }
     states[node.id] = config;
@@ -89,7 +108,13 @@ export function buildMachine(def: PathwayDefinition, initial?: (input: MachineIn
       })),
       discharge: { target: `.${EXITED}`, actions: ['stamp', 'discharge'] },
       ...(def.safety
-        ? { 'engine.safety': { target: `.${def.safety.route}`, reenter: true, actions: [{ type: 'move', params: { to: def.safety.route, why: 'safety' } }] } }
+        ? {
+            'engine.safety': {
+              target: `.${def.safety.route}`,
+              reenter: true,
+              actions: [{ type: 'move', params: { to: def.safety.route, why: 'safety' } }],
+            },
+          }
         : {}),
     },
     states,
@@ -98,8 +123,10 @@ export function buildMachine(def: PathwayDefinition, initial?: (input: MachineIn
   return setup({
     types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput },
     guards: {
-      rule: ({ context }, params: { logic: JsonLogic }) => holds(params.logic, factsOf(def, context.state)),
-      overrideTo: ({ event }, params: { to: string }) => event.type === 'override' && event.to === params.to,
+      rule: ({ context }, params: { logic: JsonLogic }) =>
+        holds(params.logic, factsOf(def, context.state)),
+      overrideTo: ({ event }, params: { to: string }) =>
+        event.type === 'override' && event.to === params.to,
     },
     actions: {
       record: enqueueActions(({ context, event, enqueue }) => {
@@ -110,9 +137,13 @@ export function buildMachine(def: PathwayDefinition, initial?: (input: MachineIn
       stamp: assign(({ context, event }) =>
         'at' in event ? { state: { ...context.state, clock: event.at }, cause: event.type } : {},
       ),
-      enter: assign(({ context }, params: { node: string }) => enterNode(def, context, params.node)),
+      enter: assign(({ context }, params: { node: string }) =>
+        enterNode(def, context, params.node),
+      ),
       leave: assign(({ context }, params: { node: string }) => leaveNode(context, params.node)),
-      reschedule: assign(({ context }, params: { node: string }) => rescheduleMonitor(def, context, params.node)),
+      reschedule: assign(({ context }, params: { node: string }) =>
+        rescheduleMonitor(def, context, params.node),
+      ),
       move: assign(({ context, event }, params: { to: string; why: string }) => {
         const s = context.state;
         let reason = params.why;
@@ -120,12 +151,29 @@ export function buildMachine(def: PathwayDefinition, initial?: (input: MachineIn
         else if (event.type === 'engine.safety' && s.safety) {
           reason = `safety-risk: ${instruments[s.safety.instrument].title} critical item ${s.safety.items.join(', ')} positive`;
         }
-        return { trace: [...context.trace, { at: s.clock, event: context.cause, from: s.node, to: params.to, why: reason }] };
+        return {
+          trace: [
+            ...context.trace,
+            { at: s.clock, event: context.cause, from: s.node, to: params.to, why: reason },
+          ],
+        };
       }),
       discharge: assign(({ context, event }) => {
         const reason = event.type === 'discharge' ? event.reason : 'discharged';
         const done = finish(context, 'exited', 'discharged', context.state.node, reason);
-        return { ...done, trace: [...done.trace, { at: done.state.clock, event: 'discharge', from: context.state.node, to: EXITED, why: reason }] };
+        return {
+          ...done,
+          trace: [
+            ...done.trace,
+            {
+              at: done.state.clock,
+              event: 'discharge',
+              from: context.state.node,
+              to: EXITED,
+              why: reason,
+            },
+          ],
+        };
       }),
     },
   }).createMachine(root as never);

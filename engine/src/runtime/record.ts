@@ -16,14 +16,20 @@ import {
 } from './reduce.js';
 
 /** An external event as the machine receives it; `step` attaches the score it already computed. */
-export type RecordableEvent = Exclude<TimedEvent, { type: 'override' | 'discharge' }> & { score?: Score };
+export type RecordableEvent = Exclude<TimedEvent, { type: 'override' | 'discharge' }> & {
+  score?: Score;
+};
 
 /**
  * Applies an event to the facts and says what the machine should do next: `safety` (a critical
  * item was positive and the pathway's safety route takes over), `advance` (the event is the one
  * the current node waits for, so its transitions are evaluated), or nothing (facts only).
  */
-export function recordEvent(def: PathwayDefinition, context: MachineContext, event: RecordableEvent): [MachineContext, Signal] {
+export function recordEvent(
+  def: PathwayDefinition,
+  context: MachineContext,
+  event: RecordableEvent,
+): [MachineContext, Signal] {
   let ctx: MachineContext = { ...context, state: { ...context.state, clock: event.at } };
   const node = nodeOf(def, ctx.state.node);
   switch (event.type) {
@@ -32,7 +38,9 @@ export function recordEvent(def: PathwayDefinition, context: MachineContext, eve
       if (!score) return [context, null];
       const [scored, critical] = recordScore(def, ctx, score);
       ctx = scored;
-      const awaited = (node.kind === 'screen' || node.kind === 'assess' || node.kind === 'monitor') && node.instrument === event.instrument;
+      const awaited =
+        (node.kind === 'screen' || node.kind === 'assess' || node.kind === 'monitor') &&
+        node.instrument === event.instrument;
       if (awaited) ctx = closeInstrumentWork(ctx, event.instrument, node.id);
       ctx = refreshFlags(def, ctx);
       // Safety first, whatever the pathway says: the route pre-empts the node's own transitions.
@@ -47,7 +55,10 @@ export function recordEvent(def: PathwayDefinition, context: MachineContext, eve
     case 'referral.updated': {
       ctx = refreshFlags(def, updateReferral(ctx, event.referral, event.status));
       const advanceOn = node.kind === 'refer' ? (node.advanceOn ?? REFERRAL_STATUSES) : [];
-      return [ctx, node.id === event.referral && advanceOn.includes(event.status) ? 'advance' : null];
+      return [
+        ctx,
+        node.id === event.referral && advanceOn.includes(event.status) ? 'advance' : null,
+      ];
     }
     case 'timer.fired': {
       const timer = ctx.state.open.timers.find((t) => t.id === event.timer);
@@ -59,7 +70,11 @@ export function recordEvent(def: PathwayDefinition, context: MachineContext, eve
   }
 }
 
-function scoreOrNull(def: PathwayDefinition, ctx: MachineContext, event: Extract<RecordableEvent, { type: 'instrument.completed' }>): Score | null {
+function scoreOrNull(
+  def: PathwayDefinition,
+  ctx: MachineContext,
+  event: Extract<RecordableEvent, { type: 'instrument.completed' }>,
+): Score | null {
   const r = scoreFor(def, ctx.state, event.instrument, event.answers);
   return r.ok ? r.value : null;
 }

@@ -26,8 +26,11 @@ function nextId(state: InstanceState, prefix: string): [string, InstanceState] {
   return [`${prefix}#${seq}`, { ...state, seq }];
 }
 
-const dueAfter = (def: PathwayDefinition, state: InstanceState, d: Parameters<typeof durationMs>[0] | undefined) =>
-  d === undefined ? null : addMs(state.clock, durationMs(d, state.params, paramUnits(def)));
+const dueAfter = (
+  def: PathwayDefinition,
+  state: InstanceState,
+  d: Parameters<typeof durationMs>[0] | undefined,
+) => (d === undefined ? null : addMs(state.clock, durationMs(d, state.params, paramUnits(def))));
 
 function openTask(
   ctx: Ctx,
@@ -36,7 +39,17 @@ function openTask(
 ): Ctx {
   const [id, state] = nextId(ctx.state, node.id);
   const open: OpenTask = { id, node: node.id, createdAt: state.clock, ...task };
-  const effect: Effect = { kind: 'task', action: 'create', id, node: node.id, role: task.role, title: task.title, priority: task.priority, due: task.due, ...(task.instrument ? { instrument: task.instrument } : {}) };
+  const effect: Effect = {
+    kind: 'task',
+    action: 'create',
+    id,
+    node: node.id,
+    role: task.role,
+    title: task.title,
+    priority: task.priority,
+    due: task.due,
+    ...(task.instrument ? { instrument: task.instrument } : {}),
+  };
   return {
     ...ctx,
     state: { ...state, open: { ...state.open, tasks: [...state.open.tasks, open] } },
@@ -44,11 +57,22 @@ function openTask(
   };
 }
 
-function scheduleTimer(ctx: Ctx, node: PathwayNode, dueAt: string, purpose: 'wait' | 'follow-up'): Ctx {
+function scheduleTimer(
+  ctx: Ctx,
+  node: PathwayNode,
+  dueAt: string,
+  purpose: 'wait' | 'follow-up',
+): Ctx {
   const [id, state] = nextId(ctx.state, `${node.id}.timer`);
   return {
     ...ctx,
-    state: { ...state, open: { ...state.open, timers: [...state.open.timers, { id, node: node.id, dueAt, purpose }] } },
+    state: {
+      ...state,
+      open: {
+        ...state.open,
+        timers: [...state.open.timers, { id, node: node.id, dueAt, purpose }],
+      },
+    },
     effects: [...ctx.effects, { kind: 'timer', action: 'schedule', id, node: node.id, dueAt }],
   };
 }
@@ -79,15 +103,48 @@ export function enterNode(def: PathwayDefinition, ctx: Ctx, nodeId: string): Ctx
       next = instrumentTask(next, node, dueAfter(def, state, node.due));
       break;
     case 'task':
-      next = openTask(next, node, { role: node.role, title: node.title, priority: node.priority ?? 'routine', due: dueAfter(def, state, node.due) });
+      next = openTask(next, node, {
+        role: node.role,
+        title: node.title,
+        priority: node.priority ?? 'routine',
+        due: dueAfter(def, state, node.due),
+      });
       break;
     case 'refer': {
       const [id, s] = nextId(state, node.id);
       const role = node.role ?? DEFAULT_ROLE.refer;
       next = {
         ...next,
-        state: { ...s, open: { ...s.open, referrals: [...s.open.referrals, { id, node: node.id, service: node.service, urgency: node.urgency, status: 'requested', createdAt: s.clock }] } },
-        effects: [...next.effects, { kind: 'referral', action: 'create', id, node: node.id, service: node.service, urgency: node.urgency, role, due: dueAfter(def, s, node.due) }],
+        state: {
+          ...s,
+          open: {
+            ...s.open,
+            referrals: [
+              ...s.open.referrals,
+              {
+                id,
+                node: node.id,
+                service: node.service,
+                urgency: node.urgency,
+                status: 'requested',
+                createdAt: s.clock,
+              },
+            ],
+          },
+        },
+        effects: [
+          ...next.effects,
+          {
+            kind: 'referral',
+            action: 'create',
+            id,
+            node: node.id,
+            service: node.service,
+            urgency: node.urgency,
+            role,
+            due: dueAfter(def, s, node.due),
+          },
+        ],
       };
       break;
     }
@@ -96,14 +153,27 @@ export function enterNode(def: PathwayDefinition, ctx: Ctx, nodeId: string): Ctx
       break;
     case 'monitor': {
       const due = dueAfter(def, state, node.every)!;
-      next = instrumentTask(next, node, due, node.title ? undefined : `Follow-up ${instruments[node.instrument].title}`);
+      next = instrumentTask(
+        next,
+        node,
+        due,
+        node.title ? undefined : `Follow-up ${instruments[node.instrument].title}`,
+      );
       next = scheduleTimer(next, node, due, 'follow-up');
       break;
     }
     case 'step': {
       const steps = def.steps ?? DEFAULT_STEPS;
-      const target = node.direction === 'up' ? state.stepLevel + 1 : node.direction === 'down' ? state.stepLevel - 1 : (node.level ?? state.stepLevel);
-      next = { ...next, state: { ...next.state, stepLevel: Math.min(steps.max, Math.max(steps.min, target)) } };
+      const target =
+        node.direction === 'up'
+          ? state.stepLevel + 1
+          : node.direction === 'down'
+            ? state.stepLevel - 1
+            : (node.level ?? state.stepLevel);
+      next = {
+        ...next,
+        state: { ...next.state, stepLevel: Math.min(steps.max, Math.max(steps.min, target)) },
+      };
       break;
     }
     case 'end':
@@ -119,24 +189,46 @@ export function enterNode(def: PathwayDefinition, ctx: Ctx, nodeId: string): Ctx
 export function leaveNode(ctx: Ctx, nodeId: string): Ctx {
   const { tasks, timers } = ctx.state.open;
   const effects: Effect[] = [
-    ...tasks.filter((t) => t.node === nodeId).map((t): Effect => ({ kind: 'task', action: 'cancel', id: t.id, node: t.node })),
-    ...timers.filter((t) => t.node === nodeId).map((t): Effect => ({ kind: 'timer', action: 'cancel', id: t.id, node: t.node })),
+    ...tasks
+      .filter((t) => t.node === nodeId)
+      .map((t): Effect => ({ kind: 'task', action: 'cancel', id: t.id, node: t.node })),
+    ...timers
+      .filter((t) => t.node === nodeId)
+      .map((t): Effect => ({ kind: 'timer', action: 'cancel', id: t.id, node: t.node })),
   ];
   if (effects.length === 0) return ctx;
   return {
     ...ctx,
-    state: { ...ctx.state, open: { ...ctx.state.open, tasks: tasks.filter((t) => t.node !== nodeId), timers: timers.filter((t) => t.node !== nodeId) } },
+    state: {
+      ...ctx.state,
+      open: {
+        ...ctx.state.open,
+        tasks: tasks.filter((t) => t.node !== nodeId),
+        timers: timers.filter((t) => t.node !== nodeId),
+      },
+    },
     effects: [...ctx.effects, ...effects],
   };
 }
 
 /** Ends the instance: everything still open is cancelled and the outcome recorded. */
-export function finish(ctx: Ctx, status: 'completed' | 'exited', outcome: string, node: string | null, reason?: string): Ctx {
+export function finish(
+  ctx: Ctx,
+  status: 'completed' | 'exited',
+  outcome: string,
+  node: string | null,
+  reason?: string,
+): Ctx {
   const { tasks, timers, referrals } = ctx.state.open;
   const effects: Effect[] = [
     ...tasks.map((t): Effect => ({ kind: 'task', action: 'cancel', id: t.id, node: t.node })),
     ...timers.map((t): Effect => ({ kind: 'timer', action: 'cancel', id: t.id, node: t.node })),
-    ...referrals.map((r): Effect => ({ kind: 'referral', action: 'cancel', id: r.id, node: r.node })),
+    ...referrals.map((r): Effect => ({
+      kind: 'referral',
+      action: 'cancel',
+      id: r.id,
+      node: r.node,
+    })),
     { kind: 'outcome', outcome, node, status, ...(reason ? { reason } : {}) },
   ];
   return {
@@ -153,8 +245,15 @@ export function rescheduleMonitor(def: PathwayDefinition, ctx: Ctx, nodeId: stri
   const due = dueAfter(def, ctx.state, node.every)!;
   let next = ctx;
   const hasTask = next.state.open.tasks.some((t) => t.node === node.id);
-  if (!hasTask) next = instrumentTask(next, node, due, node.title ? undefined : `Follow-up ${instruments[node.instrument].title}`);
-  if (!next.state.open.timers.some((t) => t.node === node.id)) next = scheduleTimer(next, node, due, 'follow-up');
+  if (!hasTask)
+    next = instrumentTask(
+      next,
+      node,
+      due,
+      node.title ? undefined : `Follow-up ${instruments[node.instrument].title}`,
+    );
+  if (!next.state.open.timers.some((t) => t.node === node.id))
+    next = scheduleTimer(next, node, due, 'follow-up');
   return next;
 }
 
@@ -196,12 +295,19 @@ export function recordScore(def: PathwayDefinition, ctx: Ctx, score: Score): [Ct
     risk: score.risk ?? null,
     remissionStreak: inRemission ? (prev?.remissionStreak ?? 0) + 1 : 0,
   };
-  let state: InstanceState = { ...ctx.state, scores: { ...ctx.state.scores, [id]: rec }, lastEngagementAt: at };
+  let state: InstanceState = {
+    ...ctx.state,
+    scores: { ...ctx.state.scores, [id]: rec },
+    lastEngagementAt: at,
+  };
   if (state.overdue?.instrument === id) state = { ...state, overdue: null };
   let effects = ctx.effects;
   if (score.critical) {
     const [alertId, s2] = nextId(state, 'alert');
-    state = { ...s2, safety: { since: state.safety?.since ?? at, instrument: id, items: score.criticalItems } };
+    state = {
+      ...s2,
+      safety: { since: state.safety?.since ?? at, instrument: id, items: score.criticalItems },
+    };
     effects = [
       ...effects,
       {
@@ -228,7 +334,14 @@ export function closeInstrumentWork(ctx: Ctx, instrument: InstrumentId, nodeId: 
   if (done.length === 0 && stopped.length === 0) return ctx;
   return {
     ...ctx,
-    state: { ...ctx.state, open: { ...ctx.state.open, tasks: tasks.filter((t) => !done.includes(t)), timers: timers.filter((t) => !stopped.includes(t)) } },
+    state: {
+      ...ctx.state,
+      open: {
+        ...ctx.state.open,
+        tasks: tasks.filter((t) => !done.includes(t)),
+        timers: timers.filter((t) => !stopped.includes(t)),
+      },
+    },
     effects: [
       ...ctx.effects,
       ...done.map((t): Effect => ({ kind: 'task', action: 'complete', id: t.id, node: t.node })),
@@ -237,7 +350,12 @@ export function closeInstrumentWork(ctx: Ctx, instrument: InstrumentId, nodeId: 
   };
 }
 
-export function completeTask(ctx: Ctx, nodeId: string, outcome: string | undefined, resolvesSafety: boolean): Ctx {
+export function completeTask(
+  ctx: Ctx,
+  nodeId: string,
+  outcome: string | undefined,
+  resolvesSafety: boolean,
+): Ctx {
   const { tasks } = ctx.state.open;
   const done = tasks.filter((t) => t.node === nodeId);
   return {
@@ -248,7 +366,10 @@ export function completeTask(ctx: Ctx, nodeId: string, outcome: string | undefin
       safety: resolvesSafety ? null : ctx.state.safety,
       open: { ...ctx.state.open, tasks: tasks.filter((t) => t.node !== nodeId) },
     },
-    effects: [...ctx.effects, ...done.map((t): Effect => ({ kind: 'task', action: 'complete', id: t.id, node: t.node }))],
+    effects: [
+      ...ctx.effects,
+      ...done.map((t): Effect => ({ kind: 'task', action: 'complete', id: t.id, node: t.node })),
+    ],
   };
 }
 
@@ -263,10 +384,21 @@ export function updateReferral(ctx: Ctx, nodeId: string, status: string): Ctx {
       outcomes: { ...ctx.state.outcomes, [nodeId]: status },
       open: {
         ...ctx.state.open,
-        referrals: resolved ? referrals.filter((r) => r.node !== nodeId) : referrals.map((r) => (r.node === nodeId ? { ...r, status } : r)),
+        referrals: resolved
+          ? referrals.filter((r) => r.node !== nodeId)
+          : referrals.map((r) => (r.node === nodeId ? { ...r, status } : r)),
       },
     },
-    effects: [...ctx.effects, ...hit.map((r): Effect => ({ kind: 'referral', action: 'update', id: r.id, node: r.node, status }))],
+    effects: [
+      ...ctx.effects,
+      ...hit.map((r): Effect => ({
+        kind: 'referral',
+        action: 'update',
+        id: r.id,
+        node: r.node,
+        status,
+      })),
+    ],
   };
 }
 
@@ -291,10 +423,26 @@ export function fireTimer(def: PathwayDefinition, ctx: Ctx, timerId: string): Ct
 
 export function logContact(ctx: Ctx, minutes: number): Ctx {
   const s = ctx.state;
-  return { ...ctx, state: { ...s, contacts: { count: s.contacts.count + 1, minutes: s.contacts.minutes + minutes, lastAt: s.clock }, lastEngagementAt: s.clock } };
+  return {
+    ...ctx,
+    state: {
+      ...s,
+      contacts: {
+        count: s.contacts.count + 1,
+        minutes: s.contacts.minutes + minutes,
+        lastAt: s.clock,
+      },
+      lastEngagementAt: s.clock,
+    },
+  };
 }
 
-export const refreshFlags = (def: PathwayDefinition, ctx: Ctx): Ctx => ({ ...ctx, state: withFlags(def, ctx.state) });
+export const refreshFlags = (def: PathwayDefinition, ctx: Ctx): Ctx => ({
+  ...ctx,
+  state: withFlags(def, ctx.state),
+});
 
-export const timeOrder = (a: { dueAt: string; id: string }, b: { dueAt: string; id: string }): number =>
-  ms(a.dueAt) - ms(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const timeOrder = (
+  a: { dueAt: string; id: string },
+  b: { dueAt: string; id: string },
+): number => ms(a.dueAt) - ms(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -5,7 +5,11 @@ import type { Result } from '../problem.js';
 import type { InstanceState } from './state.js';
 
 /** The scoring options this pathway applies: its tailored thresholds and the patient's sex. */
-export function scoreOptions(def: PathwayDefinition, state: Pick<InstanceState, 'params' | 'patient'>, id: InstrumentId): ScoreOptions {
+export function scoreOptions(
+  def: PathwayDefinition,
+  state: Pick<InstanceState, 'params' | 'patient'>,
+  id: InstrumentId,
+): ScoreOptions {
   const options: ScoreOptions = {};
   if (state.patient.sex) options.sex = state.patient.sex;
   const t = def.scoring?.[id]?.threshold;
@@ -14,6 +18,11 @@ export function scoreOptions(def: PathwayDefinition, state: Pick<InstanceState, 
   return options;
 }
 
-export function scoreFor(def: PathwayDefinition, state: Pick<InstanceState, 'params' | 'patient'>, id: InstrumentId, answers: readonly Answer[]): Result<Score> {
+export function scoreFor(
+  def: PathwayDefinition,
+  state: Pick<InstanceState, 'params' | 'patient'>,
+  id: InstrumentId,
+  answers: readonly Answer[],
+): Result<Score> {
   return scoreInstrument(id, answers, scoreOptions(def, state, id));
 }

@@ -11,7 +11,9 @@ import { timeOrder } from './reduce.js';
 import { patientSchema, type InstanceState, type OpenTask, type OpenTimer } from './state.js';
 import { start, step } from './step.js';
 
-const clockAdvanceSchema = z.object({ type: z.literal('clock.advance'), to: z.iso.datetime({ offset: true }) }).strict();
+const clockAdvanceSchema = z
+  .object({ type: z.literal('clock.advance'), to: z.iso.datetime({ offset: true }) })
+  .strict();
 
 export const simulationScriptSchema = z
   .object({
@@ -35,18 +37,28 @@ export interface SimulationOutput {
   trace: TraceEntry[];
 }
 
-export type SimulationResult = { ok: true; output: SimulationOutput; snapshot: InstanceState } | { ok: false; problems: Problem[] };
+export type SimulationResult =
+  | { ok: true; output: SimulationOutput; snapshot: InstanceState }
+  | { ok: false; problems: Problem[] };
 
 /**
  * Runs a script against a pathway: before each event (and at each `clock.advance`), the timers
  * due at or before its time fire in due order, as the server's scheduler would fire them.
  * Parameter overrides come from `params` (or the script's own `params`).
  */
-export function simulate(def: PathwayDefinition, script: unknown, params?: unknown): SimulationResult {
+export function simulate(
+  def: PathwayDefinition,
+  script: unknown,
+  params?: unknown,
+): SimulationResult {
   const parsed = simulationScriptSchema.safeParse(script);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const { start: startAt, patient, events } = parsed.data;
-  const begun = start(def, { at: startAt, patient: patient ?? {}, params: (params ?? parsed.data.params ?? {}) as Record<string, unknown> });
+  const begun = start(def, {
+    at: startAt,
+    patient: patient ?? {},
+    params: (params ?? parsed.data.params ?? {}) as Record<string, unknown>,
+  });
   if (!begun.ok) return begun;
   let snapshot = begun.snapshot;
   const effects = [...begun.effects];
@@ -64,7 +76,9 @@ export function simulate(def: PathwayDefinition, script: unknown, params?: unkno
   const fireDue = (until: string, path: string): Problem[] | null => {
     for (;;) {
       if (snapshot.status !== 'active') return null;
-      const due = snapshot.open.timers.filter((t) => Date.parse(t.dueAt) <= Date.parse(until)).sort(timeOrder)[0];
+      const due = snapshot.open.timers
+        .filter((t) => Date.parse(t.dueAt) <= Date.parse(until))
+        .sort(timeOrder)[0];
       if (!due) return null;
       const failed = apply({ type: 'timer.fired', timer: due.id, at: due.dueAt }, path);
       if (failed) return failed;
@@ -74,13 +88,18 @@ export function simulate(def: PathwayDefinition, script: unknown, params?: unkno
   for (const [i, event] of events.entries()) {
     const path = pathAt('$.events', i);
     const when = event.type === 'clock.advance' ? event.to : (event.at ?? clock);
-    const failed = fireDue(when, path) ?? (event.type === 'clock.advance' ? null : apply({ ...event, at: when }, path));
+    const failed =
+      fireDue(when, path) ??
+      (event.type === 'clock.advance' ? null : apply({ ...event, at: when }, path));
     if (failed) return { ok: false, problems: failed };
     if (Date.parse(when) > Date.parse(clock)) clock = new Date(when).toISOString();
   }
 
   // Flags and facts are read as of the end of the script (a final clock.advance moves "now" on).
-  const asOf = { ...snapshot, clock: Date.parse(clock) > Date.parse(snapshot.clock) ? clock : snapshot.clock };
+  const asOf = {
+    ...snapshot,
+    clock: Date.parse(clock) > Date.parse(snapshot.clock) ? clock : snapshot.clock,
+  };
   const final = { ...asOf, flags: deriveFlags(def, asOf) };
   const view = factsOf(def, final);
   return {

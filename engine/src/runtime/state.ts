@@ -102,7 +102,10 @@ export const instanceStateSchema = z
       .strict()
       .nullable(),
     /** Set when a follow-up came due with no score; cleared by the next score of that instrument. */
-    overdue: z.object({ since: iso, instrument: z.enum(INSTRUMENT_IDS) }).strict().nullable(),
+    overdue: z
+      .object({ since: iso, instrument: z.enum(INSTRUMENT_IDS) })
+      .strict()
+      .nullable(),
     flags: z.array(z.enum(FLAGS)),
     open: z
       .object({

@@ -22,9 +22,15 @@ export type StepResult =
   | { ok: true; snapshot: InstanceState; effects: Effect[]; trace: TraceEntry[] }
   | { ok: false; problems: Problem[] };
 
-const isoOk = (s: unknown): s is string => typeof s === 'string' && !Number.isNaN(Date.parse(s)) && /\d{4}-\d{2}-\d{2}T/.test(s);
+const isoOk = (s: unknown): s is string =>
+  typeof s === 'string' && !Number.isNaN(Date.parse(s)) && /\d{4}-\d{2}-\d{2}T/.test(s);
 
-export function initialState(def: PathwayDefinition, params: ParameterValues, patient: Patient, atTime: string): InstanceState {
+export function initialState(
+  def: PathwayDefinition,
+  params: ParameterValues,
+  patient: Patient,
+  atTime: string,
+): InstanceState {
   const at = new Date(atTime).toISOString();
   return {
     schemaVersion: 1,
@@ -54,7 +60,15 @@ export function initialState(def: PathwayDefinition, params: ParameterValues, pa
 function result(ctx: MachineContext, stay?: { event: TimedEvent; from: string }): StepResult {
   let trace = ctx.trace;
   if (stay && trace.length === 0) {
-    trace = [{ at: ctx.state.clock, event: stay.event.type, from: stay.from, to: ctx.state.node, why: 'recorded' }];
+    trace = [
+      {
+        at: ctx.state.clock,
+        event: stay.event.type,
+        from: stay.from,
+        to: ctx.state.node,
+        why: 'recorded',
+      },
+    ];
   }
   return { ok: true, snapshot: ctx.state, effects: ctx.effects, trace };
 }
@@ -62,7 +76,14 @@ function result(ctx: MachineContext, stay?: { event: TimedEvent; from: string })
 /** Starts a patient's instance at the pathway's start node. The definition must be valid. */
 export function start(def: PathwayDefinition, input: StartInput): StepResult {
   const problems: Problem[] = [];
-  if (!isoOk(input.at)) problems.push(error('start.at', '$.at', 'the start time must be an ISO 8601 date-time, e.g. 2026-01-05T09:00:00Z'));
+  if (!isoOk(input.at))
+    problems.push(
+      error(
+        'start.at',
+        '$.at',
+        'the start time must be an ISO 8601 date-time, e.g. 2026-01-05T09:00:00Z',
+      ),
+    );
   const patient = patientSchema.safeParse(input.patient ?? {});
   if (!patient.success) problems.push(...zodProblems(patient.error, '$.patient'));
   const params = resolveParameters(def, input.params ?? {}, '$.params');
@@ -78,11 +99,20 @@ export function start(def: PathwayDefinition, input: StartInput): StepResult {
  * on XState's pure `transition()`. `now` is used for events without an `at`. A refused event
  * returns problems and changes nothing.
  */
-export function step(def: PathwayDefinition, snapshot: InstanceState, event: unknown, now: string): StepResult {
+export function step(
+  def: PathwayDefinition,
+  snapshot: InstanceState,
+  event: unknown,
+  now: string,
+): StepResult {
   const parsed = pathwayEventSchema.safeParse(event);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, '$') };
   const at = parsed.data.at ?? now;
-  if (!isoOk(at)) return { ok: false, problems: [error('event.at', '$.at', 'the event needs a time: an ISO 8601 date-time')] };
+  if (!isoOk(at))
+    return {
+      ok: false,
+      problems: [error('event.at', '$.at', 'the event needs a time: an ISO 8601 date-time')],
+    };
   const timed = { ...parsed.data, at: new Date(at).toISOString() } as TimedEvent;
   const verdict = accept(def, snapshot, timed);
   if (!verdict.ok) return verdict;
@@ -92,7 +122,11 @@ export function step(def: PathwayDefinition, snapshot: InstanceState, event: unk
     value: snapshot.status === 'exited' ? EXITED : snapshot.node,
     context: { state: snapshot, effects: [], trace: [], cause: timed.type },
   });
-  const [next] = transition(machine, current, verdict.score ? { ...timed, score: verdict.score } : timed);
+  const [next] = transition(
+    machine,
+    current,
+    verdict.score ? { ...timed, score: verdict.score } : timed,
+  );
   return result(next.context, { event: timed, from: snapshot.node });
 }
 
@@ -104,7 +138,11 @@ export type ReplayResult =
  * Rebuilds an instance from its event log. The same log always gives the same snapshot, effects
  * and trace: this is what audit, simulation and migration stand on.
  */
-export function replay(def: PathwayDefinition, input: StartInput, events: readonly unknown[]): ReplayResult {
+export function replay(
+  def: PathwayDefinition,
+  input: StartInput,
+  events: readonly unknown[],
+): ReplayResult {
   const first = start(def, input);
   if (!first.ok) return { ...first, index: -1 };
   let snapshot = first.snapshot;
@@ -112,7 +150,15 @@ export function replay(def: PathwayDefinition, input: StartInput, events: readon
   const trace = [...first.trace];
   for (const [i, event] of events.entries()) {
     const r = step(def, snapshot, event, snapshot.clock);
-    if (!r.ok) return { ok: false, index: i, problems: r.problems.map((p) => ({ ...p, path: p.path.replace(/^\$/, pathAt('$.events', i)) })) };
+    if (!r.ok)
+      return {
+        ok: false,
+        index: i,
+        problems: r.problems.map((p) => ({
+          ...p,
+          path: p.path.replace(/^\$/, pathAt('$.events', i)),
+        })),
+      };
     snapshot = r.snapshot;
     effects.push(...r.effects);
     trace.push(...r.trace);

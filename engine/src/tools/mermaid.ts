@@ -36,7 +36,9 @@ function every(d: { hours?: number; days?: number; weeks?: number; param?: strin
 }
 
 function shape(n: PathwayNode, text: string): string {
-  const t = `"${esc(text).replace(/#lt;br\/#gt;/g, '<br/>').replace(/#lt;(\/?)i#gt;/g, '<$1i>')}"`;
+  const t = `"${esc(text)
+    .replace(/#lt;br\/#gt;/g, '<br/>')
+    .replace(/#lt;(\/?)i#gt;/g, '<$1i>')}"`;
   switch (n.kind) {
     case 'decision':
       return `{${t}}`;
@@ -63,11 +65,17 @@ export function toMermaid(def: PathwayDefinition): string {
   const lines = ['flowchart TD'];
   for (const n of def.nodes) lines.push(`  ${id(n.id)}${shape(n, label(n))}`);
   for (const t of def.transitions) {
-    const text = t.label ?? (t.otherwise ? 'otherwise' : t.when !== undefined ? describe(t.when as JsonLogic) : '');
-    lines.push(text ? `  ${id(t.from)} -->|"${esc(text)}"| ${id(t.to)}` : `  ${id(t.from)} --> ${id(t.to)}`);
+    const text =
+      t.label ??
+      (t.otherwise ? 'otherwise' : t.when !== undefined ? describe(t.when as JsonLogic) : '');
+    lines.push(
+      text ? `  ${id(t.from)} -->|"${esc(text)}"| ${id(t.to)}` : `  ${id(t.from)} --> ${id(t.to)}`,
+    );
   }
   if (def.safety) {
-    lines.push(`  safety_any(["any positive critical item"]) -.->|"safety-risk"| ${id(def.safety.route)}`);
+    lines.push(
+      `  safety_any(["any positive critical item"]) -.->|"safety-risk"| ${id(def.safety.route)}`,
+    );
     lines.push('  style safety_any fill:#fdd,stroke:#b00');
   }
   lines.push(`  style ${id(def.start)} stroke-width:3px`);

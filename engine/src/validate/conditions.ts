@@ -7,13 +7,23 @@ const SCOPED = new Set(['all', 'some', 'none', 'map', 'filter', 'reduce']);
 const COMPARE = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=']);
 
 /** Looks a variable name up in the catalogue; `phq9.items.8` resolves to an item of `phq9.items`. */
-export function lookupFact(facts: ReadonlyMap<string, FactInfo>, name: string): FactInfo | undefined {
+export function lookupFact(
+  facts: ReadonlyMap<string, FactInfo>,
+  name: string,
+): FactInfo | undefined {
   const exact = facts.get(name);
   if (exact) return exact;
   const m = /^(.*\.items)\.(\d+)$/.exec(name);
   if (m) {
     const list = facts.get(m[1]!);
-    if (list?.type === 'number[]') return { name, type: 'number', description: `${list.description}, item ${Number(m[2]) + 1}`, range: { min: 0, max: 4 }, nullable: true };
+    if (list?.type === 'number[]')
+      return {
+        name,
+        type: 'number',
+        description: `${list.description}, item ${Number(m[2]) + 1}`,
+        range: { min: 0, max: 4 },
+        nullable: true,
+      };
   }
   return undefined;
 }
@@ -68,33 +78,62 @@ const varName = (x: unknown): string | undefined => {
  * Checks a json-logic condition against the facts this pathway has: known operators, known
  * variables (with a "did you mean"), and constants that a fact can actually take.
  */
-export function checkCondition(logic: JsonLogic, path: string, facts: ReadonlyMap<string, FactInfo>): Problem[] {
+export function checkCondition(
+  logic: JsonLogic,
+  path: string,
+  facts: ReadonlyMap<string, FactInfo>,
+): Problem[] {
   const problems: Problem[] = [];
   const walk = (node: unknown, p: string): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach((n, i) => walk(n, at(p, i)));
     const entries = Object.entries(node);
     if (entries.length !== 1) {
-      problems.push(error('condition.not-an-operation', p, `a condition object must have exactly one operator, e.g. {">=": [{"var": "phq9.latest"}, 10]} (found ${entries.length} keys)`));
+      problems.push(
+        error(
+          'condition.not-an-operation',
+          p,
+          `a condition object must have exactly one operator, e.g. {">=": [{"var": "phq9.latest"}, 10]} (found ${entries.length} keys)`,
+        ),
+      );
       return;
     }
     const [op, args] = entries[0]!;
     const ap = at(p, op);
     if (!OPERATORS.has(op)) {
-      problems.push(error('condition.unknown-operator', ap, `"${op}" is not a json-logic operator`));
+      problems.push(
+        error('condition.unknown-operator', ap, `"${op}" is not a json-logic operator`),
+      );
       return;
     }
     if (op === 'var') {
       const name = Array.isArray(args) ? args[0] : args;
       if (typeof name !== 'string' || name === '') {
-        problems.push(error('condition.dynamic-var', ap, 'a variable must be a fact name written out, e.g. {"var": "phq9.latest"}'));
+        problems.push(
+          error(
+            'condition.dynamic-var',
+            ap,
+            'a variable must be a fact name written out, e.g. {"var": "phq9.latest"}',
+          ),
+        );
         return;
       }
       if (!lookupFact(facts, name)) {
         const hint = closest(name, facts.keys());
         const [head] = name.split('.');
-        const why = head === 'params' ? 'no such parameter is declared' : head === 'outcomes' ? 'outcomes are readable only for task and refer nodes' : 'unknown fact';
-        problems.push(error('condition.unknown-fact', ap, `"${name}": ${why}${hint ? ` — did you mean "${hint}"?` : ''}`));
+        const why =
+          head === 'params'
+            ? 'no such parameter is declared'
+            : head === 'outcomes'
+              ? 'outcomes are readable only for task and refer nodes'
+              : 'unknown fact';
+        problems.push(
+          error(
+            'condition.unknown-fact',
+            ap,
+            `"${name}": ${why}${hint ? ` — did you mean "${hint}"?` : ''}`,
+          ),
+        );
       }
       return;
     }
@@ -108,7 +147,12 @@ export function checkCondition(logic: JsonLogic, path: string, facts: ReadonlyMa
   return problems;
 }
 
-function checkConstants(op: string, list: unknown[], path: string, facts: ReadonlyMap<string, FactInfo>): Problem[] {
+function checkConstants(
+  op: string,
+  list: unknown[],
+  path: string,
+  facts: ReadonlyMap<string, FactInfo>,
+): Problem[] {
   const problems: Problem[] = [];
   const names = list.map(varName);
   for (const [i, arg] of list.entries()) {
@@ -117,24 +161,57 @@ function checkConstants(op: string, list: unknown[], path: string, facts: Readon
     const fact = lookupFact(facts, other);
     if (!fact) continue;
     if (typeof arg === 'number' && fact.range && (arg < fact.range.min || arg > fact.range.max)) {
-      problems.push(error('condition.constant-out-of-range', at(path, i), `${fact.name} is always between ${fact.range.min} and ${fact.range.max}, so comparing it with ${arg} (${op}) cannot be what was meant`));
+      problems.push(
+        error(
+          'condition.constant-out-of-range',
+          at(path, i),
+          `${fact.name} is always between ${fact.range.min} and ${fact.range.max}, so comparing it with ${arg} (${op}) cannot be what was meant`,
+        ),
+      );
     }
     if (typeof arg === 'string' && fact.values && !fact.values.includes(arg)) {
-      problems.push(error('condition.unknown-value', at(path, i), `${fact.name} is never "${arg}" (values: ${fact.values.join(', ')})`));
+      problems.push(
+        error(
+          'condition.unknown-value',
+          at(path, i),
+          `${fact.name} is never "${arg}" (values: ${fact.values.join(', ')})`,
+        ),
+      );
     }
     if (typeof arg === 'string' && fact.type === 'number') {
-      problems.push(error('condition.type-mismatch', at(path, i), `${fact.name} is a number; compare it with a number, not "${arg}"`));
+      problems.push(
+        error(
+          'condition.type-mismatch',
+          at(path, i),
+          `${fact.name} is a number; compare it with a number, not "${arg}"`,
+        ),
+      );
     }
   }
   return problems;
 }
 
-function checkMembership(list: unknown[], path: string, facts: ReadonlyMap<string, FactInfo>): Problem[] {
+function checkMembership(
+  list: unknown[],
+  path: string,
+  facts: ReadonlyMap<string, FactInfo>,
+): Problem[] {
   const [needle, hay] = list;
   const name = varName(hay);
   const fact = name ? lookupFact(facts, name) : undefined;
-  if (typeof needle === 'string' && fact?.type === 'string[]' && fact.values && !fact.values.includes(needle)) {
-    return [error('condition.unknown-value', at(path, 0), `"${needle}" is never in ${fact.name} (values: ${fact.values.join(', ')})`)];
+  if (
+    typeof needle === 'string' &&
+    fact?.type === 'string[]' &&
+    fact.values &&
+    !fact.values.includes(needle)
+  ) {
+    return [
+      error(
+        'condition.unknown-value',
+        at(path, 0),
+        `"${needle}" is never in ${fact.name} (values: ${fact.values.join(', ')})`,
+      ),
+    ];
   }
   return [];
 }

@@ -31,7 +31,11 @@ export function validatePathway(input: unknown, options: ValidateOptions = {}): 
     return run(input, options);
   } catch (e) {
     // A bug here must not take a caller down; report it as a problem instead.
-    return { valid: false, errors: [error('validator.internal', '$', `the validator failed: ${(e as Error).message}`)], warnings: [] };
+    return {
+      valid: false,
+      errors: [error('validator.internal', '$', `the validator failed: ${(e as Error).message}`)],
+      warnings: [],
+    };
   }
 }
 
@@ -39,8 +43,17 @@ function run(input: unknown, options: ValidateOptions): ValidationResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return done([error('schema.not-object', '$', 'a pathway definition must be a JSON object')]);
   }
-  if ((input as { schemaVersion?: unknown }).schemaVersion !== undefined && (input as { schemaVersion?: unknown }).schemaVersion !== 1) {
-    return done([error('schema.version', '$.schemaVersion', `schemaVersion ${JSON.stringify((input as { schemaVersion?: unknown }).schemaVersion)} is not supported; this engine reads schemaVersion 1`)]);
+  if (
+    (input as { schemaVersion?: unknown }).schemaVersion !== undefined &&
+    (input as { schemaVersion?: unknown }).schemaVersion !== 1
+  ) {
+    return done([
+      error(
+        'schema.version',
+        '$.schemaVersion',
+        `schemaVersion ${JSON.stringify((input as { schemaVersion?: unknown }).schemaVersion)} is not supported; this engine reads schemaVersion 1`,
+      ),
+    ]);
   }
   const parsed = pathwaySchema.safeParse(input);
   if (!parsed.success) return done(zodProblems(parsed.error));
@@ -48,7 +61,10 @@ function run(input: unknown, options: ValidateOptions): ValidationResult {
   const problems: Problem[] = [...checkStructure(def), ...checkGraph(def)];
   const facts = new Map(factCatalogue(def).map((f) => [f.name, f]));
   def.transitions.forEach((t, i) => {
-    if (t.when !== undefined) problems.push(...checkCondition(t.when as JsonLogic, at(at('$.transitions', i), 'when'), facts));
+    if (t.when !== undefined)
+      problems.push(
+        ...checkCondition(t.when as JsonLogic, at(at('$.transitions', i), 'when'), facts),
+      );
   });
   if (!problems.some((p) => p.severity === 'error')) problems.push(...checkOverlaps(def, facts));
   if (options.params !== undefined) {
@@ -61,5 +77,10 @@ function run(input: unknown, options: ValidateOptions): ValidationResult {
 function done(problems: Problem[], def?: PathwayDefinition): ValidationResult {
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
-  return { valid: errors.length === 0, errors, warnings, ...(errors.length === 0 && def ? { definition: def } : {}) };
+  return {
+    valid: errors.length === 0,
+    errors,
+    warnings,
+    ...(errors.length === 0 && def ? { definition: def } : {}),
+  };
 }

@@ -11,7 +11,9 @@ function candidates(fact: FactInfo, constants: number[], def: PathwayDefinition)
   if (fact.name.startsWith('params.')) {
     const p = def.parameters[fact.name.slice(7)];
     if (!p) return [null];
-    return p.type === 'boolean' ? [true, false] : [...new Set([p.default, p.min, p.max].filter((v) => v !== undefined))];
+    return p.type === 'boolean'
+      ? [true, false]
+      : [...new Set([p.default, p.min, p.max].filter((v) => v !== undefined))];
   }
   switch (fact.type) {
     case 'boolean':
@@ -25,7 +27,9 @@ function candidates(fact: FactInfo, constants: number[], def: PathwayDefinition)
       const hi = fact.range?.max ?? 1000;
       const step = fact.range && hi - lo <= 2 ? 0.05 : 1;
       const set = new Set<number>([lo, hi]);
-      for (const c of constants) for (const v of [c - step, c, c + step]) if (v >= lo && v <= hi) set.add(Math.round(v * 100) / 100);
+      for (const c of constants)
+        for (const v of [c - step, c, c + step])
+          if (v >= lo && v <= hi) set.add(Math.round(v * 100) / 100);
       const values: unknown[] = [...set].sort((a, b) => a - b);
       if (fact.nullable) values.push(null);
       return values;
@@ -44,7 +48,10 @@ function constantsFor(name: string, logic: unknown, out: number[] = []): number[
   if (Array.isArray(logic)) logic.forEach((l) => constantsFor(name, l, out));
   else if (logic && typeof logic === 'object') {
     for (const args of Object.values(logic)) {
-      if (Array.isArray(args) && args.some((a) => a && typeof a === 'object' && (a as { var?: unknown }).var === name)) {
+      if (
+        Array.isArray(args) &&
+        args.some((a) => a && typeof a === 'object' && (a as { var?: unknown }).var === name)
+      ) {
         for (const a of args) if (typeof a === 'number') out.push(a);
       }
       constantsFor(name, args, out);
@@ -57,7 +64,8 @@ function setPath(obj: Record<string, unknown>, name: string, value: unknown) {
   const parts = name.split('.');
   let cur = obj;
   for (const part of parts.slice(0, -1)) {
-    if (typeof cur[part] !== 'object' || cur[part] === null) cur[part] = /^\d+$/.test(parts[parts.indexOf(part) + 1] ?? '') ? [] : {};
+    if (typeof cur[part] !== 'object' || cur[part] === null)
+      cur[part] = /^\d+$/.test(parts[parts.indexOf(part) + 1] ?? '') ? [] : {};
     cur = cur[part] as Record<string, unknown>;
   }
   cur[parts.at(-1)!] = value;
@@ -69,18 +77,28 @@ function setPath(obj: Record<string, unknown>, name: string, value: unknown) {
  * that overlap (both hold for some patient; the earlier one wins). Warnings only: order is how
  * a pathway says "this matters more", but a clinical lead should see it was deliberate.
  */
-export function checkOverlaps(def: PathwayDefinition, facts: ReadonlyMap<string, FactInfo>): Problem[] {
+export function checkOverlaps(
+  def: PathwayDefinition,
+  facts: ReadonlyMap<string, FactInfo>,
+): Problem[] {
   const problems: Problem[] = [];
   const byNode = new Map<string, { when: JsonLogic; i: number }[]>();
   def.transitions.forEach((t, i) => {
-    if (t.when !== undefined) byNode.set(t.from, [...(byNode.get(t.from) ?? []), { when: t.when as JsonLogic, i }]);
+    if (t.when !== undefined)
+      byNode.set(t.from, [...(byNode.get(t.from) ?? []), { when: t.when as JsonLogic, i }]);
   });
   for (const [, branches] of byNode) {
     if (branches.length < 2) continue;
     const names = [...new Set(branches.flatMap((b) => [...varsOf(b.when)]))];
     const infos = names.map((n) => lookupFact(facts, n));
     if (infos.some((f) => !f)) continue; // unknown facts are already errors
-    const domains = infos.map((f, k) => candidates(f!, branches.flatMap((b) => constantsFor(names[k]!, b.when)), def));
+    const domains = infos.map((f, k) =>
+      candidates(
+        f!,
+        branches.flatMap((b) => constantsFor(names[k]!, b.when)),
+        def,
+      ),
+    );
     const total = domains.reduce((n, d) => n * d.length, 1);
     if (total > MAX_CASES || total === 0) continue;
     const firstWins = new Set<number>();
@@ -110,14 +128,36 @@ export function checkOverlaps(def: PathwayDefinition, facts: ReadonlyMap<string,
     }
     branches.forEach((b, k) => {
       const path = at(at('$.transitions', b.i), 'when');
-      if (!holdsSomewhere.has(k)) problems.push(warning('condition.never-holds', path, 'this condition is false for every value its facts can take'));
-      else if (!firstWins.has(k)) problems.push(warning('decision.branch-shadowed', path, 'this branch is never taken: every patient it matches is caught by an earlier branch'));
+      if (!holdsSomewhere.has(k))
+        problems.push(
+          warning(
+            'condition.never-holds',
+            path,
+            'this condition is false for every value its facts can take',
+          ),
+        );
+      else if (!firstWins.has(k))
+        problems.push(
+          warning(
+            'decision.branch-shadowed',
+            path,
+            'this branch is never taken: every patient it matches is caught by an earlier branch',
+          ),
+        );
     });
     for (const [key, example] of overlaps) {
       const [a, b] = key.split(':').map(Number) as [number, number];
       if (!firstWins.has(b)) continue;
-      const when = Object.entries(example).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ');
-      problems.push(warning('decision.branches-overlap', at(at('$.transitions', branches[b]!.i), 'when'), `overlaps the earlier branch $.transitions[${branches[a]!.i}] (both hold when ${when}); the earlier one is taken`));
+      const when = Object.entries(example)
+        .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+        .join(', ');
+      problems.push(
+        warning(
+          'decision.branches-overlap',
+          at(at('$.transitions', branches[b]!.i), 'when'),
+          `overlaps the earlier branch $.transitions[${branches[a]!.i}] (both hold when ${when}); the earlier one is taken`,
+        ),
+      );
     }
   }
   return problems;
