@@ -186,7 +186,7 @@ function scoreCommand(args: string[], io: Io): number {
   });
   if (!r.ok) {
     io.stderr.write(
-      `pathways score: ${getInstrument(id)!.title} answers are not valid:\n${r.problems.map((p) => `  ${p.path}: ${p.message}\n`).join('')}`,
+      `pathways score: ${getInstrument(id)!.shortTitle} answers are not valid:\n${r.problems.map((p) => `  ${p.path}: ${p.message}\n`).join('')}`,
     );
     return INVALID;
   }

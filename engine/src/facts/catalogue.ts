@@ -24,7 +24,7 @@ export interface FactInfo {
 function instrumentFacts(id: InstrumentId): FactInfo[] {
   const inst = instruments[id];
   const range = inst.totalRange ?? undefined;
-  const n = inst.title;
+  const n = inst.shortTitle;
   const facts: FactInfo[] = [
     {
       name: `${id}.latest`,

@@ -13,6 +13,7 @@ export const asq = defineRiskInstrument({
   id: 'asq',
   name: 'ASQ',
   title: 'Ask Suicide-Screening Questions (ASQ)',
+  shortTitle: 'ASQ',
   citation:
     'Horowitz LM, Bridge JA, Teach SJ, et al. Ask Suicide-Screening Questions (ASQ): a brief instrument for the pediatric emergency department. Arch Pediatr Adolesc Med 2012;166(12):1170–1176.',
   reference: 'clinical-reference A12',

@@ -17,6 +17,7 @@ export const audit = defineSumInstrument({
   id: 'audit',
   name: 'AUDIT',
   title: 'Alcohol Use Disorders Identification Test (AUDIT)',
+  shortTitle: 'AUDIT',
   citation:
     'Babor TF, Higgins-Biddle JC, Saunders JB, Monteiro MG. AUDIT: Guidelines for Use in Primary Care, 2nd ed. WHO 2001 (WHO/MSD/MSB/01.6a). Saunders JB et al. Addiction 1993;88:791–804.',
   reference: 'clinical-reference A7',

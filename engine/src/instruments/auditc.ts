@@ -39,6 +39,7 @@ export const auditc = defineSumInstrument({
   id: 'auditc',
   name: 'AUDIT-C',
   title: 'Alcohol Use Disorders Identification Test – Consumption (AUDIT-C)',
+  shortTitle: 'AUDIT-C',
   citation:
     'Bush K, Kivlahan DR, McDonell MB, Fihn SD, Bradley KA. Arch Intern Med 1998;158(16):1789–1795. Bradley KA et al. Arch Intern Med 2003;163(7):821–829.',
   reference: 'clinical-reference A6',

@@ -13,6 +13,7 @@ export const cssrs = defineRiskInstrument({
   id: 'cssrs',
   name: 'C-SSRS screener',
   title: 'Columbia Suicide Severity Rating Scale – Screener, recent (C-SSRS)',
+  shortTitle: 'C-SSRS',
   citation:
     'Posner K, Brown GK, Stanley B, et al. The Columbia-Suicide Severity Rating Scale: initial validity and internal consistency findings from three multisite studies with adolescents and adults. Am J Psychiatry 2011;168(12):1266–1277.',
   reference: 'clinical-reference A11',

@@ -6,6 +6,7 @@ export const dast10 = defineSumInstrument({
   id: 'dast10',
   name: 'DAST-10',
   title: 'Drug Abuse Screening Test (DAST-10)',
+  shortTitle: 'DAST-10',
   citation:
     'Skinner HA. The Drug Abuse Screening Test. Addict Behav 1982;7(4):363–371. Yudko E, Lozhkina O, Fouts A. J Subst Abuse Treat 2007;32:189–198.',
   reference: 'clinical-reference A8',

@@ -23,6 +23,7 @@ export const epds = defineSumInstrument({
   id: 'epds',
   name: 'EPDS',
   title: 'Edinburgh Postnatal Depression Scale (EPDS)',
+  shortTitle: 'EPDS',
   citation:
     'Cox JL, Holden JM, Sagovsky R. Detection of postnatal depression: development of the 10-item Edinburgh Postnatal Depression Scale. Br J Psychiatry 1987;150:782–786.',
   reference: 'clinical-reference A9',

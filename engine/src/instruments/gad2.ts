@@ -6,6 +6,7 @@ export const gad2 = defineSumInstrument({
   id: 'gad2',
   name: 'GAD-2',
   title: 'Generalized Anxiety Disorder-2 (GAD-2)',
+  shortTitle: 'GAD-2',
   citation:
     'Kroenke K, Spitzer RL, Williams JBW, Monahan PO, Löwe B. Anxiety disorders in primary care: prevalence, impairment, comorbidity, and detection. Ann Intern Med 2007;146(5):317–325.',
   reference: 'clinical-reference A5',

@@ -7,6 +7,7 @@ export const gad7 = defineSumInstrument({
   id: 'gad7',
   name: 'GAD-7',
   title: 'Generalized Anxiety Disorder-7 (GAD-7)',
+  shortTitle: 'GAD-7',
   citation:
     'Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing generalized anxiety disorder: the GAD-7. Arch Intern Med 2006;166(10):1092–1097.',
   reference: 'clinical-reference A4',

@@ -9,6 +9,7 @@ export const pcptsd5 = defineSumInstrument({
   id: 'pcptsd5',
   name: 'PC-PTSD-5',
   title: 'Primary Care PTSD Screen for DSM-5 (PC-PTSD-5)',
+  shortTitle: 'PC-PTSD-5',
   citation:
     'Prins A, Bovin MJ, Smolenski DJ, et al. The Primary Care PTSD Screen for DSM-5 (PC-PTSD-5). J Gen Intern Med 2016;31(10):1206–1211. Bovin MJ et al. JAMA Netw Open 2021;4(2):e2036733.',
   reference: 'clinical-reference A10',

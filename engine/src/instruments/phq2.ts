@@ -6,6 +6,7 @@ export const phq2 = defineSumInstrument({
   id: 'phq2',
   name: 'PHQ-2',
   title: 'Patient Health Questionnaire-2 (PHQ-2)',
+  shortTitle: 'PHQ-2',
   citation:
     'Kroenke K, Spitzer RL, Williams JBW. The Patient Health Questionnaire-2: validity of a two-item depression screener. Med Care 2003;41(11):1284–1292.',
   reference: 'clinical-reference A2',

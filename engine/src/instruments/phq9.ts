@@ -17,6 +17,7 @@ export const phq9 = defineSumInstrument({
   id: 'phq9',
   name: 'PHQ-9',
   title: 'Patient Health Questionnaire-9 (PHQ-9)',
+  shortTitle: 'PHQ-9',
   citation:
     'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16(9):606–613.',
   reference: 'clinical-reference A1',

@@ -8,6 +8,7 @@ export const phqa = defineSumInstrument({
   id: 'phqa',
   name: 'PHQ-A',
   title: 'PHQ-9 Modified for Teens (PHQ-A)',
+  shortTitle: 'PHQ-A',
   citation:
     'Johnson JG, Harris ES, Spitzer RL, Williams JBW. The Patient Health Questionnaire for Adolescents. J Adolesc Health 2002;30(3):196–204. Richardson LP et al. Pediatrics 2010;126(6):1117–1123.',
   reference: 'clinical-reference A3',

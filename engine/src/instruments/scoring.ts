@@ -231,6 +231,7 @@ export interface SumInstrumentSpec {
   /** Display name for messages, e.g. `PHQ-9`. */
   name: string;
   title: string;
+  shortTitle: string;
   citation: string;
   reference: string;
   loinc?: { panel?: string; total?: string };
@@ -318,6 +319,7 @@ export function defineSumInstrument(spec: SumInstrumentSpec): InstrumentDefiniti
   return deepFreeze({
     id: spec.id,
     title: spec.title,
+    shortTitle: spec.shortTitle,
     citation: spec.citation,
     reference: spec.reference,
     ...(spec.loinc === undefined ? {} : { loinc: spec.loinc }),
@@ -349,6 +351,7 @@ export interface RiskInstrumentSpec {
   id: InstrumentId;
   name: string;
   title: string;
+  shortTitle: string;
   citation: string;
   reference: string;
   loinc?: { panel?: string; total?: string };
@@ -406,6 +409,7 @@ export function defineRiskInstrument(spec: RiskInstrumentSpec): InstrumentDefini
   return deepFreeze({
     id: spec.id,
     title: spec.title,
+    shortTitle: spec.shortTitle,
     citation: spec.citation,
     reference: spec.reference,
     ...(spec.loinc === undefined ? {} : { loinc: spec.loinc }),

@@ -64,6 +64,8 @@ export interface Band {
 export interface InstrumentDefinition {
   id: InstrumentId;
   title: string;
+  /** Short name for task titles and messages, e.g. `PHQ-9`. */
+  shortTitle: string;
   /** Primary citation(s) and the section of shared/clinical-reference.md it comes from. */
   citation: string;
   reference: string;

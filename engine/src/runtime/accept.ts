@@ -44,7 +44,7 @@ export function accept(
         return reject(
           'event.instrument-not-in-pathway',
           '$.instrument',
-          `${instruments[event.instrument].title} is not used by this pathway (it uses ${def.instruments.join(', ') || 'no instruments'})`,
+          `${instruments[event.instrument].shortTitle} is not used by this pathway (it uses ${def.instruments.join(', ') || 'no instruments'})`,
         );
       }
       const r = scoreFor(def, state, event.instrument, event.answers);
@@ -78,7 +78,7 @@ export function accept(
         return reject(
           'event.task-needs-instrument',
           '$.task',
-          `"${event.task}" is completed by recording the ${instruments[node.instrument].title} (instrument.completed), not by task.completed`,
+          `"${event.task}" is completed by recording the ${instruments[node.instrument].shortTitle} (instrument.completed), not by task.completed`,
         );
       }
       return { ok: true };

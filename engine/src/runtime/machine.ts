@@ -149,7 +149,7 @@ export function buildMachine(
         let reason = params.why;
         if (event.type === 'override') reason = `override: ${event.reason}`;
         else if (event.type === 'engine.safety' && s.safety) {
-          reason = `safety-risk: ${instruments[s.safety.instrument].title} critical item ${s.safety.items.join(', ')} positive`;
+          reason = `safety-risk: ${instruments[s.safety.instrument].shortTitle} critical item ${s.safety.items.join(', ')} positive`;
         }
         return {
           trace: [

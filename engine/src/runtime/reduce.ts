@@ -157,7 +157,7 @@ export function enterNode(def: PathwayDefinition, ctx: Ctx, nodeId: string): Ctx
         next,
         node,
         due,
-        node.title ? undefined : `Follow-up ${instruments[node.instrument].title}`,
+        node.title ? undefined : `Follow-up ${instruments[node.instrument].shortTitle}`,
       );
       next = scheduleTimer(next, node, due, 'follow-up');
       break;
@@ -250,7 +250,7 @@ export function rescheduleMonitor(def: PathwayDefinition, ctx: Ctx, nodeId: stri
       next,
       node,
       due,
-      node.title ? undefined : `Follow-up ${instruments[node.instrument].title}`,
+      node.title ? undefined : `Follow-up ${instruments[node.instrument].shortTitle}`,
     );
   if (!next.state.open.timers.some((t) => t.node === node.id))
     next = scheduleTimer(next, node, due, 'follow-up');
@@ -319,7 +319,7 @@ export function recordScore(def: PathwayDefinition, ctx: Ctx, score: Score): [Ct
         items: score.criticalItems,
         ...(score.risk ? { risk: score.risk } : {}),
         role: 'pcp',
-        message: `${ALERT_TEXT[id] ?? `${instruments[id].title}: critical item positive`} (item ${score.criticalItems.join(', ')}): assess suicide risk today`,
+        message: `${ALERT_TEXT[id] ?? `${instruments[id].shortTitle}: critical item positive`} (item ${score.criticalItems.join(', ')}): assess suicide risk today`,
       },
     ];
   }

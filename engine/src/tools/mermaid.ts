@@ -10,9 +10,9 @@ function label(n: PathwayNode): string {
   switch (n.kind) {
     case 'screen':
     case 'assess':
-      return `${title}<br/><i>${n.kind} · ${instruments[n.instrument].title}</i>`;
+      return `${title}<br/><i>${n.kind} · ${instruments[n.instrument].shortTitle}</i>`;
     case 'monitor':
-      return `${title}<br/><i>monitor · ${instruments[n.instrument].title} every ${every(n.every)}</i>`;
+      return `${title}<br/><i>monitor · ${instruments[n.instrument].shortTitle} every ${every(n.every)}</i>`;
     case 'task':
       return `${title}<br/><i>task · ${n.role}${n.priority && n.priority !== 'routine' ? ` · ${n.priority}` : ''}</i>`;
     case 'refer':

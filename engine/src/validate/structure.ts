@@ -136,7 +136,7 @@ export function checkStructure(def: PathwayDefinition): Problem[] {
           error(
             'instrument.not-declared',
             at(p, 'instrument'),
-            `node "${n.id}" administers ${instruments[n.instrument].title}, which is not listed in "instruments"`,
+            `node "${n.id}" administers ${instruments[n.instrument].shortTitle}, which is not listed in "instruments"`,
           ),
         );
     }
@@ -177,7 +177,7 @@ export function checkStructure(def: PathwayDefinition): Problem[] {
         warning(
           'instrument.unused',
           at('$.instruments', i),
-          `${instruments[id].title} is listed but no node administers it (scores can still be recorded)`,
+          `${instruments[id].shortTitle} is listed but no node administers it (scores can still be recorded)`,
         ),
       );
   });
@@ -191,13 +191,17 @@ export function checkStructure(def: PathwayDefinition): Problem[] {
         error(
           'instrument.not-declared',
           at('$.scoring', id),
-          `${inst.title} is tailored here but not listed in "instruments"`,
+          `${inst.shortTitle} is tailored here but not listed in "instruments"`,
         ),
       );
     const range = inst.threshold;
     if (!range) {
       problems.push(
-        error('scoring.no-threshold', path, `${inst.title} has no tailorable positive threshold`),
+        error(
+          'scoring.no-threshold',
+          path,
+          `${inst.shortTitle} has no tailorable positive threshold`,
+        ),
       );
       continue;
     }
@@ -207,13 +211,13 @@ export function checkStructure(def: PathwayDefinition): Problem[] {
           error(
             'scoring.threshold-out-of-range',
             path,
-            `${what} ${v} is outside the ${inst.title} thresholds supported by the evidence (${range.min}–${range.max}: ${range.note})`,
+            `${what} ${v} is outside the ${inst.shortTitle} thresholds supported by the evidence (${range.min}–${range.max}: ${range.note})`,
           ),
         );
     };
     if (typeof s.threshold === 'number') check(s.threshold, 'threshold');
     else {
-      checkParam(s.threshold.param, at(path, 'param'), `${inst.title} threshold`);
+      checkParam(s.threshold.param, at(path, 'param'), `${inst.shortTitle} threshold`);
       const p = def.parameters[s.threshold.param];
       if (p) {
         check(p.min, `parameter ${s.threshold.param} min`);
@@ -233,7 +237,7 @@ export function checkStructure(def: PathwayDefinition): Problem[] {
         error(
           'instrument.not-declared',
           '$.measure.instrument',
-          `the measure ${inst.title} is not listed in "instruments"`,
+          `the measure ${inst.shortTitle} is not listed in "instruments"`,
         ),
       );
     if (inst.remissionBelow === undefined)
@@ -241,7 +245,7 @@ export function checkStructure(def: PathwayDefinition): Problem[] {
         warning(
           'measure.no-remission',
           '$.measure.instrument',
-          `${inst.title} has no remission cut-off, so the remission flag will never be set`,
+          `${inst.shortTitle} has no remission cut-off, so the remission flag will never be set`,
         ),
       );
     const rw = def.measure.reviewWeek;
@@ -256,7 +260,7 @@ export function checkStructure(def: PathwayDefinition): Problem[] {
       error(
         'safety.no-route',
         '$.safety',
-        `this pathway uses ${critical.map((id) => instruments[id].title).join(', ')}, which ${critical.length > 1 ? 'have' : 'has'} critical (suicide-risk) items; add "safety": { "route": "<node id>" } to say where a patient goes when one is positive`,
+        `this pathway uses ${critical.map((id) => instruments[id].shortTitle).join(', ')}, which ${critical.length > 1 ? 'have' : 'has'} critical (suicide-risk) items; add "safety": { "route": "<node id>" } to say where a patient goes when one is positive`,
       ),
     );
   }
