@@ -95,3 +95,18 @@ export {
 } from './tools/diff.js';
 export { toMermaid } from './tools/mermaid.js';
 export { pathwayJsonSchema } from './tools/json-schema.js';
+export { explore, type Coverage, type ExploreOptions, type StuckState } from './tools/explore.js';
+export { answerSamples, type AnswerSample } from './tools/samples.js';
+export {
+  runScenario,
+  parseScenarioFile,
+  scenarioScript,
+  scenarioSchema,
+  scenarioFileSchema,
+  overlaySchema,
+  SCENARIO_START,
+  type Scenario,
+  type ScenarioFile,
+  type ScenarioResult,
+  type Overlay,
+} from './tools/scenarios.js';

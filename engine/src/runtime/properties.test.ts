@@ -94,8 +94,8 @@ function history(seed: number, length: number) {
     if (s.status !== 'active') break;
     t += hours * 3_600_000;
     const [candidate] = fc.sample(eventArb(s), { seed: pick, numRuns: 1 });
-    const event = { ...(candidate as Record<string, unknown>), at: new Date(t).toISOString() };
-    if ((event as { type: string }).type === 'timer.fired' && s.open.timers.length)
+    const event: Record<string, unknown> = { ...(candidate as Record<string, unknown>), at: new Date(t).toISOString() };
+    if (event.type === 'timer.fired' && s.open.timers.length)
       event.at = new Date(Math.max(t, Date.parse(s.open.timers[0]!.dueAt))).toISOString();
     const r = step(def, s, event, event.at as string);
     if (r.ok) {

@@ -84,7 +84,7 @@ function instrumentTask(ctx: Ctx, node: InstrumentNode, due: string | null, titl
   const inst = instruments[node.instrument];
   return openTask(ctx, node, {
     role: node.role ?? DEFAULT_ROLE[kind],
-    title: title ?? node.title ?? `Administer ${inst.title}`,
+    title: title ?? node.title ?? `Administer ${inst.shortTitle}`,
     priority: (node.kind !== 'monitor' && node.priority) || 'routine',
     due,
     instrument: node.instrument,
