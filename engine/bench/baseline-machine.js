@@ -7,7 +7,7 @@
  * `assign`; there is no event validation, instrument scoring beyond a sum, fact view, json-logic,
  * open-work bookkeeping or effects. What the engine costs on top of this is its overhead.
  */
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, createActor, enqueueActions, setup } from 'xstate';
 
 const DAY = 86_400_000;
 const PARAMS = { phq2Threshold: 3, phq9Threshold: 10, reviewWeek: 10 };
@@ -180,4 +180,29 @@ export function buildBaselineMachine() {
       exited: { type: 'final' },
     },
   });
+}
+
+/**
+ * An actor scope made once and reused, for calling `machine.transition(snapshot, event, scope)`
+ * directly. XState's pure `transition()` builds a fresh inert scope on every call, and with it a
+ * throwaway actor whose constructor computes the machine's initial snapshot (xstate's
+ * `createInertActorScope`); this mirrors that scope once. Only the reference row uses it: it
+ * shows what XState itself costs per event without that per-call set-up. Fine for a flat machine
+ * with no children, delays or custom actions, like this one.
+ * @param {import('xstate').AnyStateMachine} machine
+ */
+export function reusedScope(machine) {
+  const self = createActor(machine);
+  const nothing = () => {};
+  return {
+    self,
+    system: self.system,
+    id: '',
+    sessionId: '',
+    defer: nothing,
+    logger: nothing,
+    stopChild: nothing,
+    emit: nothing,
+    actionExecutor: nothing,
+  };
 }

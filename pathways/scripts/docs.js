@@ -20,11 +20,21 @@ for (const p of loadLibrary()) {
     console.error(`✗ ${p.id}/README.md has no diagram markers`);
     process.exitCode = 1;
   } else {
-    writeFileSync(file, readme.slice(0, s) + diagramBlock(toMermaid(v.definition)) + readme.slice(e + DIAGRAM_END.length));
+    writeFileSync(
+      file,
+      readme.slice(0, s) +
+        diagramBlock(toMermaid(v.definition)) +
+        readme.slice(e + DIAGRAM_END.length),
+    );
   }
-  for (const [name, params] of [['defaults', {}], ...Object.entries(p.overlays).map(([k, o]) => [k, o.params])]) {
+  for (const [name, params] of [
+    ['defaults', {}],
+    ...Object.entries(p.overlays).map(([k, o]) => [k, o.params]),
+  ]) {
     const c = explore(v.definition, { params });
-    rows.push(`| ${p.id} | ${name} | ${c.nodes.reached.length}/${c.nodes.total} | ${c.edges.taken}/${c.edges.total} | ${c.states}${c.complete ? '' : ' (bounded)'} | ${c.outcomes.join(', ')} | ${c.stuck.length} | ${c.cannotFinish.length} | ${v.warnings.length} |`);
+    rows.push(
+      `| ${p.id} | ${name} | ${c.nodes.reached.length}/${c.nodes.total} | ${c.edges.taken}/${c.edges.total} | ${c.states}${c.complete ? '' : ' (bounded)'} | ${c.outcomes.join(', ')} | ${c.stuck.length} | ${c.cannotFinish.length} | ${v.warnings.length} |`,
+    );
   }
   console.log(`✓ ${p.id}`);
 }

@@ -66,7 +66,11 @@ for (const p of library) {
       expect(file.ok ? [] : file.problems).toEqual([]);
       if (!file.ok) return;
       expect(file.value.scenarios.length).toBeGreaterThanOrEqual(10);
-      for (const name of Object.keys(p.overlays)) expect(file.value.scenarios.some((s) => s.overlay === name), name).toBe(true);
+      for (const name of Object.keys(p.overlays))
+        expect(
+          file.value.scenarios.some((s) => s.overlay === name),
+          name,
+        ).toBe(true);
     });
 
     if (file.ok) {
@@ -78,7 +82,10 @@ for (const p of library) {
       }
     }
 
-    for (const [name, params] of [['defaults', {}] as const, ...Object.entries(overlays).map(([k, o]) => [k, o.params] as const)]) {
+    for (const [name, params] of [
+      ['defaults', {}] as const,
+      ...Object.entries(overlays).map(([k, o]) => [k, o.params] as const),
+    ]) {
       it(`model-based coverage (${name}): every node and edge reachable, every state can finish, no patient stuck`, () => {
         const c = explore(def, { params: params as Record<string, unknown> });
         expect(c.nodes.unreached).toEqual([]);

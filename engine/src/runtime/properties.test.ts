@@ -94,7 +94,10 @@ function history(seed: number, length: number) {
     if (s.status !== 'active') break;
     t += hours * 3_600_000;
     const [candidate] = fc.sample(eventArb(s), { seed: pick, numRuns: 1 });
-    const event: Record<string, unknown> = { ...(candidate as Record<string, unknown>), at: new Date(t).toISOString() };
+    const event: Record<string, unknown> = {
+      ...(candidate as Record<string, unknown>),
+      at: new Date(t).toISOString(),
+    };
     if (event.type === 'timer.fired' && s.open.timers.length)
       event.at = new Date(Math.max(t, Date.parse(s.open.timers[0]!.dueAt))).toISOString();
     const r = step(def, s, event, event.at as string);

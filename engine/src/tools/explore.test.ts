@@ -8,13 +8,19 @@ describe('answer samples', () => {
   it('gives valid answers hitting every band of every instrument', () => {
     for (const id of INSTRUMENT_IDS) {
       const samples = answerSamples(id);
-      const bands = new Set(samples.map((s) => {
-        const r = scoreInstrument(id, s.answers);
-        expect(r.ok, `${id} ${s.label}`).toBe(true);
-        return r.ok ? r.value.band : '';
-      }));
+      const bands = new Set(
+        samples.map((s) => {
+          const r = scoreInstrument(id, s.answers);
+          expect(r.ok, `${id} ${s.label}`).toBe(true);
+          return r.ok ? r.value.band : '';
+        }),
+      );
       expect([...bands].sort(), id).toEqual([...instruments[id].bandIds].sort());
-      if (instruments[id].hasCriticalItems) expect(samples.some((s) => (scoreInstrument(id, s.answers) as any).value.critical), id).toBe(true);
+      if (instruments[id].hasCriticalItems)
+        expect(
+          samples.some((s) => (scoreInstrument(id, s.answers) as any).value.critical),
+          id,
+        ).toBe(true);
     }
   });
 });
@@ -32,11 +38,21 @@ describe('explore', () => {
 
   it('finds a patient left waiting on nothing (a referral declined where only completion moves on)', () => {
     const raw = rawFixture('depression') as any;
-    raw.nodes.push({ id: 'psychiatry', kind: 'refer', service: 'specialty psychiatry', urgency: 'routine', advanceOn: ['completed'] });
-    raw.transitions = raw.transitions.map((t: any) => (t.from === 'step-up' ? { ...t, to: 'psychiatry' } : t));
+    raw.nodes.push({
+      id: 'psychiatry',
+      kind: 'refer',
+      service: 'specialty psychiatry',
+      urgency: 'routine',
+      advanceOn: ['completed'],
+    });
+    raw.transitions = raw.transitions.map((t: any) =>
+      t.from === 'step-up' ? { ...t, to: 'psychiatry' } : t,
+    );
     raw.transitions.push({ from: 'psychiatry', to: 'follow-up' });
     // The validator refuses this pathway …
-    expect(validatePathway(raw).errors.map((e) => `${e.code} ${e.path}`)).toEqual(['refer.unhandled-status $.nodes[10].advanceOn']);
+    expect(validatePathway(raw).errors.map((e) => `${e.code} ${e.path}`)).toEqual([
+      'refer.unhandled-status $.nodes[10].advanceOn',
+    ]);
     // … and the explorer, given it anyway, shows the patient it would strand.
     const c = explore(pathwaySchema.parse(raw));
     expect(c.stuck.length).toBeGreaterThan(0);

@@ -42,13 +42,33 @@ export interface Coverage {
 const DAY = 86_400_000;
 
 function key(s: InstanceState): string {
-  const scores = Object.entries(s.scores).map(([id, r]) => `${id}:${r!.band}:${Math.min(r!.count, 2)}:${Math.min(r!.remissionStreak, 3)}:${r!.critical}`);
-  const weeks = Math.floor((Date.parse(s.clock) - Date.parse(s.enrolledAt ?? s.startedAt)) / (7 * DAY));
+  const scores = Object.entries(s.scores).map(
+    ([id, r]) =>
+      `${id}:${r!.band}:${Math.min(r!.count, 2)}:${Math.min(r!.remissionStreak, 3)}:${r!.critical}`,
+  );
+  const weeks = Math.floor(
+    (Date.parse(s.clock) - Date.parse(s.enrolledAt ?? s.startedAt)) / (7 * DAY),
+  );
   const bucket = weeks < 4 ? 0 : weeks < 8 ? 1 : weeks < 12 ? 2 : weeks < 26 ? 3 : 4;
-  return [s.status, s.node, s.flags.join(','), s.stepLevel, scores.sort().join(';'), JSON.stringify(s.outcomes), bucket, s.open.tasks.length, s.open.timers.length, s.open.referrals.length].join('|');
+  return [
+    s.status,
+    s.node,
+    s.flags.join(','),
+    s.stepLevel,
+    scores.sort().join(';'),
+    JSON.stringify(s.outcomes),
+    bucket,
+    s.open.tasks.length,
+    s.open.timers.length,
+    s.open.referrals.length,
+  ].join('|');
 }
 
-function candidateEvents(def: PathwayDefinition, s: InstanceState, gaps: number[]): { label: string; event: Record<string, unknown> }[] {
+function candidateEvents(
+  def: PathwayDefinition,
+  s: InstanceState,
+  gaps: number[],
+): { label: string; event: Record<string, unknown> }[] {
   const out: { label: string; event: Record<string, unknown> }[] = [];
   const now = Date.parse(s.clock);
   const at = (t: number) => new Date(t).toISOString();
@@ -59,7 +79,15 @@ function candidateEvents(def: PathwayDefinition, s: InstanceState, gaps: number[
   if (current && 'instrument' in current) {
     for (const gap of gaps) {
       for (const sample of answerSamples(current.instrument)) {
-        out.push({ label: `${current.instrument} ${sample.label} +${gap}d`, event: { type: 'instrument.completed', instrument: current.instrument, answers: sample.answers, at: at(now + gap * DAY) } });
+        out.push({
+          label: `${current.instrument} ${sample.label} +${gap}d`,
+          event: {
+            type: 'instrument.completed',
+            instrument: current.instrument,
+            answers: sample.answers,
+            at: at(now + gap * DAY),
+          },
+        });
       }
     }
   }
@@ -67,21 +95,40 @@ function candidateEvents(def: PathwayDefinition, s: InstanceState, gaps: number[
     const node = nodes.get(t.node);
     if (node?.kind !== 'task') continue;
     for (const outcome of node.outcomes ?? [undefined]) {
-      for (const gap of [0, ...gaps.slice(1)]) out.push({ label: `${t.node} ${outcome ?? 'done'} +${gap}d`, event: { type: 'task.completed', task: t.node, ...(outcome ? { outcome } : {}), at: at(now + gap * DAY + 3_600_000) } });
+      for (const gap of [0, ...gaps.slice(1)])
+        out.push({
+          label: `${t.node} ${outcome ?? 'done'} +${gap}d`,
+          event: {
+            type: 'task.completed',
+            task: t.node,
+            ...(outcome ? { outcome } : {}),
+            at: at(now + gap * DAY + 3_600_000),
+          },
+        });
     }
   }
   for (const r of s.open.referrals) {
-    for (const status of REFERRAL_STATUSES) out.push({ label: `${r.node} ${status}`, event: { type: 'referral.updated', referral: r.node, status, at: at(now + DAY) } });
+    for (const status of REFERRAL_STATUSES)
+      out.push({
+        label: `${r.node} ${status}`,
+        event: { type: 'referral.updated', referral: r.node, status, at: at(now + DAY) },
+      });
   }
-  for (const t of s.open.timers) out.push({ label: `${t.id} fired`, event: { type: 'timer.fired', timer: t.id, at: t.dueAt } });
+  for (const t of s.open.timers)
+    out.push({ label: `${t.id} fired`, event: { type: 'timer.fired', timer: t.id, at: t.dueAt } });
   return out;
 }
 
 export function explore(def: PathwayDefinition, options: ExploreOptions = {}): Coverage {
   const maxStates = options.maxStates ?? 4000;
   const gaps = options.gaps ?? [1, 14, 42];
-  const first = start(def, { at: '2026-01-05T09:00:00.000Z', patient: options.patient ?? { age: 40, sex: 'female' }, params: options.params ?? {} });
-  if (!first.ok) throw new Error(`cannot start ${def.id}: ${first.problems.map((p) => p.message).join('; ')}`);
+  const first = start(def, {
+    at: '2026-01-05T09:00:00.000Z',
+    patient: options.patient ?? { age: 40, sex: 'female' },
+    params: options.params ?? {},
+  });
+  if (!first.ok)
+    throw new Error(`cannot start ${def.id}: ${first.problems.map((p) => p.message).join('; ')}`);
   const states = new Map<string, { state: InstanceState; path: string[] }>();
   const next = new Map<string, Set<string>>();
   const reached = new Set<string>();
@@ -122,8 +169,10 @@ export function explore(def: PathwayDefinition, options: ExploreOptions = {}): C
     next.set(k, succ);
   }
   // Which explored states can still reach an end?
-  const finishing = new Set([...states].filter(([, v]) => v.state.status !== 'active').map(([k]) => k));
-  for (let changed = true; changed; ) {
+  const finishing = new Set(
+    [...states].filter(([, v]) => v.state.status !== 'active').map(([k]) => k),
+  );
+  for (let changed = true; changed;) {
     changed = false;
     for (const [k, succ] of next) {
       if (!finishing.has(k) && [...succ].some((x) => finishing.has(x))) {
@@ -138,18 +187,28 @@ export function explore(def: PathwayDefinition, options: ExploreOptions = {}): C
   for (const [k, { state, path }] of states) {
     if (state.status !== 'active') continue;
     const { tasks, timers, referrals } = state.open;
-    if (tasks.length + timers.length + referrals.length === 0) stuck.push({ node: state.node, path });
+    if (tasks.length + timers.length + referrals.length === 0)
+      stuck.push({ node: state.node, path });
     if (complete && next.has(k) && !finishing.has(k)) cannotFinish.push({ node: state.node, path });
   }
   const allEdges = def.transitions.map((t) => `${t.from}→${t.to}`);
-  if (def.safety) for (const n of def.nodes) if (n.kind !== 'end') allEdges.push(`${n.id}→${def.safety.route}`);
+  if (def.safety)
+    for (const n of def.nodes) if (n.kind !== 'end') allEdges.push(`${n.id}→${def.safety.route}`);
   const definedEdges = new Set(def.transitions.map((t) => `${t.from}→${t.to}`));
   return {
     states: states.size,
     transitions,
     complete,
-    nodes: { total: def.nodes.length, reached: def.nodes.map((n) => n.id).filter((id) => reached.has(id)), unreached: def.nodes.map((n) => n.id).filter((id) => !reached.has(id)) },
-    edges: { total: definedEdges.size, taken: [...definedEdges].filter((e) => edges.has(e)).length, untaken: [...definedEdges].filter((e) => !edges.has(e)) },
+    nodes: {
+      total: def.nodes.length,
+      reached: def.nodes.map((n) => n.id).filter((id) => reached.has(id)),
+      unreached: def.nodes.map((n) => n.id).filter((id) => !reached.has(id)),
+    },
+    edges: {
+      total: definedEdges.size,
+      taken: [...definedEdges].filter((e) => edges.has(e)).length,
+      untaken: [...definedEdges].filter((e) => !edges.has(e)),
+    },
     outcomes: [...outcomes].sort(),
     cannotFinish,
     stuck,

@@ -29,7 +29,10 @@ const HAND_MADE: Partial<Record<InstrumentId, AnswerSample[]>> = {
   ],
   pcptsd5: [
     { label: 'no trauma', answers: [0, null, null, null, null, null] },
-    ...[0, 1, 2, 3, 4, 5].map((n) => ({ label: `trauma, ${n} yes`, answers: [1, ...[0, 1, 2, 3, 4].map((i) => (i < n ? 1 : 0))] })),
+    ...[0, 1, 2, 3, 4, 5].map((n) => ({
+      label: `trauma, ${n} yes`,
+      answers: [1, ...[0, 1, 2, 3, 4].map((i) => (i < n ? 1 : 0))],
+    })),
   ],
 };
 
@@ -64,7 +67,8 @@ export function answerSamples(id: InstrumentId): AnswerSample[] {
   const inst = instruments[id];
   const totals = new Set<number>();
   for (const b of inst.bands) totals.add(b.min).add(b.max);
-  if (inst.threshold) for (const t of [inst.threshold.min, inst.threshold.max]) totals.add(t - 1).add(t);
+  if (inst.threshold)
+    for (const t of [inst.threshold.min, inst.threshold.max]) totals.add(t - 1).add(t);
   if (inst.remissionBelow !== undefined) totals.add(inst.remissionBelow - 1);
   const samples: AnswerSample[] = [];
   for (const t of [...totals].sort((a, b) => a - b)) {

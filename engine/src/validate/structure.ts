@@ -151,8 +151,17 @@ export function checkStructure(def: PathwayDefinition): Problem[] {
     }
     if ('due' in n) checkDuration(n.due, at(p, 'due'), `node "${n.id}"`);
     if (n.kind === 'refer' && n.advanceOn) {
-      const missing = (['declined', 'completed', 'no-show'] as const).filter((st) => !n.advanceOn!.includes(st));
-      if (missing.length) problems.push(error('refer.unhandled-status', at(p, 'advanceOn'), `a referral that is ${missing.join(' or ')} is closed, so "${n.id}" must move on then too; add ${missing.map((m) => `"${m}"`).join(', ')} to advanceOn`));
+      const missing = (['declined', 'completed', 'no-show'] as const).filter(
+        (st) => !n.advanceOn!.includes(st),
+      );
+      if (missing.length)
+        problems.push(
+          error(
+            'refer.unhandled-status',
+            at(p, 'advanceOn'),
+            `a referral that is ${missing.join(' or ')} is closed, so "${n.id}" must move on then too; add ${missing.map((m) => `"${m}"`).join(', ')} to advanceOn`,
+          ),
+        );
     }
     if (n.kind === 'wait') checkDuration(n.duration, at(p, 'duration'), `node "${n.id}"`);
     if (n.kind === 'monitor') checkDuration(n.every, at(p, 'every'), `node "${n.id}"`);
