@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { explore, toMermaid, validatePathway } from '@care-pathways/engine';
 import { DIAGRAM_END, DIAGRAM_START, diagramBlock, loadLibrary, root } from './library.js';
 
+/** @type {string[]} */
 const rows = [];
 for (const p of loadLibrary()) {
   const v = validatePathway(p.raw);
-  if (!v.valid) {
+  const def = v.definition;
+  if (!def) {
     console.error(`✗ ${p.id} is invalid; fix it first (npx pathways validate ${p.id})`);
     process.exitCode = 1;
     continue;
@@ -22,9 +24,7 @@ for (const p of loadLibrary()) {
   } else {
     writeFileSync(
       file,
-      readme.slice(0, s) +
-        diagramBlock(toMermaid(v.definition)) +
-        readme.slice(e + DIAGRAM_END.length),
+      readme.slice(0, s) + diagramBlock(toMermaid(def)) + readme.slice(e + DIAGRAM_END.length),
     );
   }
   for (const [name, params] of [
