@@ -27,11 +27,15 @@ for (const p of loadLibrary()) {
       readme.slice(0, s) + diagramBlock(toMermaid(def)) + readme.slice(e + DIAGRAM_END.length),
     );
   }
-  for (const [name, params] of [
+  /** @type {[string, Record<string, unknown>][]} */
+  const variants = [
     ['defaults', {}],
-    ...Object.entries(p.overlays).map(([k, o]) => [k, o.params]),
-  ]) {
-    const c = explore(v.definition, { params });
+    ...Object.entries(p.overlays).map(
+      ([k, o]) => /** @type {[string, Record<string, unknown>]} */ ([k, o.params]),
+    ),
+  ];
+  for (const [name, params] of variants) {
+    const c = explore(def, { params });
     rows.push(
       `| ${p.id} | ${name} | ${c.nodes.reached.length}/${c.nodes.total} | ${c.edges.taken}/${c.edges.total} | ${c.states}${c.complete ? '' : ' (bounded)'} | ${c.outcomes.join(', ')} | ${c.stuck.length} | ${c.cannotFinish.length} | ${v.warnings.length} |`,
     );
