@@ -9,7 +9,7 @@
  * all alike. The slowdown is engine time / baseline time per journey, paired round by round; the
  * median is the figure, min–max its spread. Compiling (validatePathway, compile) is timed apart.
  *
- *   node bench/run.js            full run (~30 s)
+ *   node bench/run.js            full run (~35 s on 2 cores)
  *   node bench/run.js --quick    short run (~4 s): a smoke test, or to profile with --cpu-prof
  *
  * Imports the built engine (../dist): build first (`npm run bench` through turbo does).

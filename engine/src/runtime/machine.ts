@@ -13,6 +13,7 @@ import type { TimedEvent } from './events.js';
 import { recordEvent, type RecordableEvent } from './record.js';
 import { enterNode, finish, leaveNode, rescheduleMonitor } from './reduce.js';
 import type { InstanceState } from './state.js';
+import { defaultParams, initialState } from './initial.js';
 
 /** Internal events the machine raises to itself; never accepted from outside (`step` refuses them). */
 export type InternalEvent = { type: 'engine.advance' } | { type: 'engine.safety' };
@@ -30,6 +31,8 @@ export type MachineInput =
 export const EXITED = '_exited';
 
 const EVENTLESS = new Set<PathwayNode['kind']>(['decision', 'step']);
+const OWNS_WORK = new Set<PathwayNode['kind']>(['screen', 'assess', 'task', 'wait', 'monitor']);
+const EPOCH = '1970-01-01T00:00:00.000Z';
 
 function why(t: Transition): string {
   if (t.label) return t.label;
@@ -63,14 +66,17 @@ function branches(def: PathwayDefinition, node: PathwayNode) {
  */
 export function buildMachine(
   def: PathwayDefinition,
-  initial?: (input: MachineInput) => InstanceState,
+  initial?: (input: Exclude<MachineInput, { state: InstanceState }>) => InstanceState,
 ) {
+  const defaultInitial = (input: { at: string; patient?: InstanceState['patient'] }) =>
+    initialState(def, defaultParams(def), input.patient ?? {}, input.at);
   const states: Record<string, unknown> = {};
   for (const node of def.nodes) {
     const config: Record<string, unknown> = {
       entry: [{ type: 'enter', params: { node: node.id } }],
-      exit: [{ type: 'leave', params: { node: node.id } }],
     };
+    // Only nodes that open tasks or timers have anything to cancel when left.
+    if (OWNS_WORK.has(node.kind)) config.exit = [{ type: 'leave', params: { node: node.id } }];
     if (node.kind === 'end') config.type = 'final';
     else if (EVENTLESS.has(node.kind)) config.always = branches(def, node);
     else {
@@ -88,8 +94,11 @@ export function buildMachine(
   const root = {
     id: def.id,
     initial: def.start,
-    context: ({ input }: { input: MachineInput }): MachineContext => ({
-      state: 'state' in input ? input.state : initial!(input),
+    context: ({ input }: { input: MachineInput | undefined }): MachineContext => ({
+      state:
+        input && 'state' in input
+          ? input.state
+          : (initial ?? defaultInitial)(input ?? { at: EPOCH }),
       effects: [],
       trace: [],
       cause: 'start',

@@ -19,8 +19,14 @@ export function nodeOf(def: PathwayDefinition, id: string): PathwayNode {
 }
 
 /** Units of the time parameters, for `{ param }` durations. */
+const units = new WeakMap<PathwayDefinition, Record<string, string | undefined>>();
 export function paramUnits(def: PathwayDefinition): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(def.parameters).map(([k, p]) => [k, p.unit]));
+  let u = units.get(def);
+  if (!u) {
+    u = Object.fromEntries(Object.entries(def.parameters).map(([k, p]) => [k, p.unit]));
+    units.set(def, u);
+  }
+  return u;
 }
 
 export const DEFAULT_ROLE = {

@@ -1,6 +1,5 @@
-import { initialTransition, transition } from 'xstate';
-import { resolveParameters, type ParameterValues } from '../definition/parameters.js';
-import { DEFAULT_STEPS, type PathwayDefinition } from '../definition/schema.js';
+import { resolveParameters } from '../definition/parameters.js';
+import type { PathwayDefinition } from '../definition/schema.js';
 import { at as pathAt, error, type Problem } from '../problem.js';
 import { accept } from './accept.js';
 import type { MachineContext, TraceEntry } from './context.js';
@@ -8,6 +7,8 @@ import type { Effect } from './effects.js';
 import { pathwayEventSchema, type TimedEvent } from './events.js';
 import { buildMachine, EXITED, machineOf } from './machine.js';
 import { patientSchema, type InstanceState, type Patient } from './state.js';
+import { initialState } from './initial.js';
+import { scopeOf } from './scope.js';
 import { zodProblems } from '../definition/zod-problems.js';
 
 export interface StartInput {
@@ -24,38 +25,6 @@ export type StepResult =
 
 const isoOk = (s: unknown): s is string =>
   typeof s === 'string' && !Number.isNaN(Date.parse(s)) && /\d{4}-\d{2}-\d{2}T/.test(s);
-
-export function initialState(
-  def: PathwayDefinition,
-  params: ParameterValues,
-  patient: Patient,
-  atTime: string,
-): InstanceState {
-  const at = new Date(atTime).toISOString();
-  return {
-    schemaVersion: 1,
-    pathway: def.id,
-    status: 'active',
-    node: def.start,
-    nodeEnteredAt: at,
-    outcome: null,
-    startedAt: at,
-    clock: at,
-    patient,
-    params,
-    enrolledAt: null,
-    stepLevel: (def.steps ?? DEFAULT_STEPS).initial,
-    scores: {},
-    outcomes: {},
-    contacts: { count: 0, minutes: 0, lastAt: null },
-    lastEngagementAt: at,
-    safety: null,
-    overdue: null,
-    flags: [],
-    open: { tasks: [], timers: [], referrals: [] },
-    seq: 0,
-  };
-}
 
 function result(ctx: MachineContext, stay?: { event: TimedEvent; from: string }): StepResult {
   let trace = ctx.trace;
@@ -90,7 +59,8 @@ export function start(def: PathwayDefinition, input: StartInput): StepResult {
   if (!params.ok) problems.push(...params.problems);
   if (problems.length || !patient.success || !params.ok) return { ok: false, problems };
   const state = initialState(def, params.value, patient.data, input.at);
-  const [snap] = initialTransition(machineOf(def), { state });
+  const machine = machineOf(def);
+  const snap = machine.getInitialSnapshot(scopeOf(machine), { state });
   return result(snap.context);
 }
 
@@ -122,10 +92,10 @@ export function step(
     value: snapshot.status === 'exited' ? EXITED : snapshot.node,
     context: { state: snapshot, effects: [], trace: [], cause: timed.type },
   });
-  const [next] = transition(
-    machine,
+  const next = machine.transition(
     current,
     verdict.score ? { ...timed, score: verdict.score } : timed,
+    scopeOf(machine),
   );
   return result(next.context, { event: timed, from: snapshot.node });
 }
@@ -182,7 +152,6 @@ export function compile(def: PathwayDefinition, params: Record<string, unknown> 
   const resolved = resolveParameters(def, params, '$.params');
   if (!resolved.ok) throw new PathwayError(resolved.problems);
   return buildMachine(def, (input) => {
-    if ('state' in input) return input.state;
     const patient = patientSchema.parse(input.patient ?? {});
     return initialState(def, resolved.value, patient, input.at);
   });

@@ -470,55 +470,53 @@ export async function applyEvent(
   if (Date.parse(at) > Date.parse(now) + MAX_FUTURE_MS)
     throw new ApiError(422, 'event.in-future', `the event time ${at} is in the future`, '$.at');
 
+  // 1. Decide, in memory: due timers first (DESIGN.md §6), then the event. Nothing is written yet.
   let state: InstanceState = JSON.parse(row.state);
-  let revision = row.revision;
-  const allEffects: Effect[] = [];
-  const record = async (e: unknown, eventAt: string, actor: Principal) => {
+  const steps: {
+    event: Record<string, unknown>;
+    actor: Principal;
+    trace: TraceEntry[];
+    effects: Effect[];
+    firedTimer?: string;
+  }[] = [];
+  const decide = (e: Record<string, unknown>, eventAt: string, actor: Principal) => {
     const r = step(def, state, e, eventAt);
-    if (!r.ok) return r;
-    revision += 1;
-    await appendEvent(
-      tx,
-      row,
-      revision,
-      { ...(e as object), at: r.snapshot.clock },
-      r.snapshot.clock,
-      actor.keyId,
-      r.trace,
-      r.effects,
-      now,
-    );
-    await applyEffects(tx, deps, row.id, row.patient_id, actor, r.effects, now);
-    state = r.snapshot;
-    allEffects.push(...r.effects);
+    if (r.ok) {
+      steps.push({
+        event: { ...e, at: r.snapshot.clock },
+        actor,
+        trace: r.trace,
+        effects: r.effects,
+        ...(e.type === 'timer.fired' ? { firedTimer: String(e.timer) } : {}),
+      });
+      state = r.snapshot;
+    }
     return r;
   };
-
-  // Timers due at or before this event fire first, as DESIGN.md §6 says.
   if (!options.fromScheduler) {
+    const scheduler = { ...p, keyId: 'system:scheduler' };
     for (;;) {
       if (state.status !== 'active') break;
       const due = state.open.timers
         .filter((t) => Date.parse(t.dueAt) <= Date.parse(at))
         .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
-      if (!due) break;
-      const fired = await record(
-        { type: 'timer.fired', timer: due.id, at: maxIso(due.dueAt, state.clock) },
-        now,
-        { ...p, keyId: 'system:scheduler' },
-      );
-      if (!fired.ok) break;
-      await tx
-        .updateTable('timers')
-        .set({ status: 'fired', fired_at: now })
-        .where('id', '=', `${row.id}/${due.id}`)
-        .execute();
+      if (
+        !due ||
+        !decide(
+          { type: 'timer.fired', timer: due.id, at: maxIso(due.dueAt, state.clock) },
+          now,
+          scheduler,
+        ).ok
+      )
+        break;
     }
   }
-  const r = await record({ ...event, at }, at, p);
+  const r = decide({ ...event, at }, at, p);
   if (!r.ok)
     throw ApiError.fromProblems(r.problems[0]!.code.startsWith('schema.') ? 400 : 422, r.problems);
 
+  // 2. Claim the revision (optimistic): a concurrent writer that got here first makes this 0 rows.
+  const revision = row.revision + steps.length;
   const updated = await tx
     .updateTable('instances')
     .set({
@@ -537,6 +535,30 @@ export async function applyEvent(
       'instance.conflict',
       'the instance changed while this event was being applied; reload it and try again',
     );
+
+  // 3. Write the log, the effects and the audit row in the same transaction.
+  const allEffects: Effect[] = [];
+  for (const [i, st] of steps.entries()) {
+    await appendEvent(
+      tx,
+      row,
+      row.revision + i + 1,
+      st.event,
+      String(st.event.at),
+      st.actor.keyId,
+      st.trace,
+      st.effects,
+      now,
+    );
+    await applyEffects(tx, deps, row.id, row.patient_id, st.actor, st.effects, now);
+    if (st.firedTimer)
+      await tx
+        .updateTable('timers')
+        .set({ status: 'fired', fired_at: now })
+        .where('id', '=', `${row.id}/${st.firedTimer}`)
+        .execute();
+    allEffects.push(...st.effects);
+  }
   await audit(tx, p, now, `instance.event.${event.type}`, `instance:${row.id}`, { seq: revision });
   return {
     ...view(row.id, { id: row.patient_id }, row.pathway_id, row.version, state, revision, def),

@@ -1,0 +1,33 @@
+import { createActor, type ActorScope } from 'xstate';
+import type { PathwayMachine } from './machine.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one scope serves every snapshot type of the machine
+type Scope = ActorScope<any, any, any, any>;
+const scopes = new WeakMap<PathwayMachine, Scope>();
+const noop = () => {};
+
+/**
+ * One inert actor scope per compiled machine. XState's `transition()` builds a throwaway actor on
+ * every call (and computes its initial snapshot); our machines are flat, with no children, delays
+ * or custom executable actions, so the same inert scope can serve every pure step. Measured in
+ * BENCHMARKS.md.
+ */
+export function scopeOf(machine: PathwayMachine): Scope {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine, { input: undefined });
+    scope = {
+      self,
+      defer: noop,
+      id: '',
+      logger: noop,
+      sessionId: '',
+      stopChild: noop,
+      system: self.system,
+      emit: noop,
+      actionExecutor: noop,
+    } as unknown as Scope;
+    scopes.set(machine, scope);
+  }
+  return scope;
+}
