@@ -82,9 +82,7 @@ export interface TestServer {
     options?: { key?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
   ): Promise<Call>;
   /** Creates a practice with one key per role. */
-  practice(
-    name?: string,
-  ): Promise<{
+  practice(name?: string): Promise<{
     id: string;
     keys: Record<'admin' | 'designer' | 'publisher' | 'clinician' | 'viewer', string>;
   }>;
