@@ -26,6 +26,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['designer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Tests mutate JSON fixtures freely.
     files: ['**/*.test.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

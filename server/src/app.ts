@@ -6,10 +6,14 @@ import { ApiError, toResponse } from './http/errors.js';
 import type { Deps } from './domain/deps.js';
 import { adminRoutes } from './routes/admin.js';
 import { careRoutes } from './routes/care.js';
+import { docsRoutes } from './routes/docs.js';
 import { pathwayRoutes } from './routes/pathways.js';
+import { serveDesigner } from './static.js';
 
 export interface AppOptions {
   adminToken?: string;
+  /** The built designer to serve at `/` (same origin as the API). */
+  designerDir?: string;
   /** Largest accepted body (default 1 MiB). */
   maxBodyBytes?: number;
 }
@@ -72,6 +76,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     }
   });
 
+  // Public: the OpenAPI document and the reference page (before the authenticated /api).
+  app.route('/api', docsRoutes());
   app.route('/api/admin', adminRoutes(deps, options.adminToken));
   const api = new Hono<AuthEnv>();
   api.use('*', authenticate(deps.handle));
@@ -79,5 +85,6 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.route('/', pathwayRoutes(deps));
   api.route('/', careRoutes(deps));
   app.route('/api', api);
+  if (options.designerDir) serveDesigner(app, options.designerDir);
   return app;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { migrate, openDb } from './db/connect.js';
@@ -9,12 +10,26 @@ import type { Deps } from './domain/deps.js';
 import { defaultLibraryDir, loadLibrary } from './library.js';
 import { jsonLogger } from './log.js';
 import { startScheduler } from './scheduler.js';
+import { defaultDesignerDir } from './static.js';
 import { saveDemoKeys, seedDemo } from './seed.js';
 
 const config = loadConfig(process.env);
 const log = jsonLogger((l) => process.stdout.write(l), config.LOG_LEVEL);
 const handle = openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-await migrate(handle);
+if (handle.dialect === 'sqlite') {
+  // Kysely takes no lock on SQLite (its adapter relies on the one connection of one process), so
+  // several servers starting at once on one file each ran the migrations ("table already exists").
+  // Hold the write lock while migrating: the others wait (busy_timeout), then find nothing to do.
+  // SQLite DDL is transactional, so a failed migration leaves nothing half-made.
+  await sql`begin immediate`.execute(handle.db);
+  try {
+    await migrate(handle);
+    await sql`commit`.execute(handle.db);
+  } catch (e) {
+    await sql`rollback`.execute(handle.db);
+    throw e;
+  }
+} else await migrate(handle);
 const deps: Deps = {
   handle,
   now: () => new Date().toISOString(),
@@ -33,14 +48,15 @@ if (config.DEMO === '1' || (config.DEMO === undefined && embedded)) {
     demoFile = join(config.DATA_DIR, 'demo-keys.json');
 }
 
-const app = createApp(deps, { adminToken: config.ADMIN_TOKEN });
+const designerDir = defaultDesignerDir();
+const app = createApp(deps, { adminToken: config.ADMIN_TOKEN, designerDir });
 const scheduler = startScheduler(deps, config.SCHEDULER_INTERVAL_MS);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const url = `http://localhost:${info.port}`;
   const lines = [
     '',
     `Care Pathways is running on ${url}  (${handle.dialect}${embedded ? `, data in ${config.DATA_DIR}` : ''}; ${deps.library.length} library pathways)`,
-    `  API reference: ${url}/api/docs`,
+    `  Designer and worklist: ${url}/   API reference: ${url}/api/docs`,
   ];
   if (demoFile) {
     const keys = JSON.parse(readFileSync(demoFile, 'utf8')).keys as Record<string, string>;

@@ -1,0 +1,3 @@
+export function WorklistPage() {
+  return <p>Worklist (to be built)</p>;
+}
