@@ -1,5 +1,5 @@
 // Regenerates each pathway README's diagram and the library's COVERAGE.md from the definitions.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explore, toMermaid, validatePathway } from '@care-pathways/engine';
 import { DIAGRAM_END, DIAGRAM_START, diagramBlock, loadLibrary, root } from './library.js';
@@ -15,6 +15,11 @@ for (const p of loadLibrary()) {
     continue;
   }
   const file = join(p.dir, 'README.md');
+  if (!existsSync(file)) {
+    console.error(`✗ ${p.id} has no README.md yet`);
+    process.exitCode = 1;
+    continue;
+  }
   const readme = readFileSync(file, 'utf8');
   const s = readme.indexOf(DIAGRAM_START);
   const e = readme.indexOf(DIAGRAM_END);
