@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { sql } from 'kysely';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { migrate, openDb } from './db/connect.js';
@@ -16,20 +15,7 @@ import { saveDemoKeys, seedDemo } from './seed.js';
 const config = loadConfig(process.env);
 const log = jsonLogger((l) => process.stdout.write(l), config.LOG_LEVEL);
 const handle = openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-if (handle.dialect === 'sqlite') {
-  // Kysely takes no lock on SQLite (its adapter relies on the one connection of one process), so
-  // several servers starting at once on one file each ran the migrations ("table already exists").
-  // Hold the write lock while migrating: the others wait (busy_timeout), then find nothing to do.
-  // SQLite DDL is transactional, so a failed migration leaves nothing half-made.
-  await sql`begin immediate`.execute(handle.db);
-  try {
-    await migrate(handle);
-    await sql`commit`.execute(handle.db);
-  } catch (e) {
-    await sql`rollback`.execute(handle.db);
-    throw e;
-  }
-} else await migrate(handle);
+await migrate(handle);
 const deps: Deps = {
   handle,
   now: () => new Date().toISOString(),

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Principal } from './http/auth.js';
+import { transaction } from './db/connect.js';
 import * as admin from './domain/admin.js';
 import type { Deps } from './domain/deps.js';
 import { applyEvent, createPatient, enrol } from './domain/instances.js';
@@ -15,12 +16,27 @@ export interface DemoKeys {
  * A demo practice for a fresh embedded database: every library pathway adopted, published and
  * live; one key per role; three synthetic patients in collaborative care for depression.
  */
+export const DEMO_PRACTICE_ID = 'demo-practice';
+
 export async function seedDemo(deps: Deps): Promise<DemoKeys | null> {
   const { db } = deps.handle;
   const any = await db.selectFrom('practices').select('id').limit(1).executeTakeFirst();
   if (any) return null;
-  return db.transaction().execute(async (tx) => {
-    const practice = await admin.createPractice(tx, deps, { name: 'Demo Family Practice' });
+  // A fixed id: when several processes seed a fresh database at once, every one but the first
+  // hits the primary key and backs off, so there is exactly one demo practice.
+  return transaction(deps.handle, async (tx) => {
+    const taken = await tx
+      .selectFrom('practices')
+      .select('id')
+      .where('id', '=', DEMO_PRACTICE_ID)
+      .executeTakeFirst();
+    if (taken) return null;
+    const practice = await admin.createPractice(
+      tx,
+      deps,
+      { name: 'Demo Family Practice' },
+      DEMO_PRACTICE_ID,
+    );
     const keys: Record<string, string> = {};
     for (const role of ['admin', 'designer', 'publisher', 'clinician', 'viewer'] as const) {
       keys[role] = (
@@ -63,6 +79,15 @@ export async function seedDemo(deps: Deps): Promise<DemoKeys | null> {
       }).catch(() => undefined);
     }
     return { practiceId: practice.id, keys };
+  }).catch(async (e) => {
+    // Lost the race to another process seeding at the same moment: its demo practice stands.
+    const exists = await db
+      .selectFrom('practices')
+      .select('id')
+      .where('id', '=', DEMO_PRACTICE_ID)
+      .executeTakeFirst();
+    if (exists) return null;
+    throw e;
   });
 }
 

@@ -112,7 +112,7 @@ function instrumentFacts(id: InstrumentId): FactInfo[] {
       {
         name: `${id}.remission`,
         type: 'boolean',
-        description: `${n}: latest below ${inst.remissionBelow}`,
+        description: `${n}: latest below ${inst.remissionBelow}, from a baseline ≥ 10`,
       },
       {
         name: `${id}.remissionStreak`,

@@ -31,12 +31,13 @@ describe('outcome flags', () => {
     expect(outcomeOf(rec(20, 15), 5)).toMatchObject({ response: false, partialResponse: true });
     expect(outcomeOf(rec(20, 16), 5)).toMatchObject({ response: false, partialResponse: false });
   });
-  it('never counts response from a baseline below 10 (measures need an index score > 9)', () => {
+  it('never counts response or remission from a baseline below 10 (measures need an index score > 9)', () => {
     expect(outcomeOf(rec(9, 0), 5)).toMatchObject({
       response: false,
       partialResponse: false,
-      remission: true,
+      remission: false,
     });
+    expect(outcomeOf(rec(3, 3), 5).remission).toBe(false);
     expect(outcomeOf(rec(10, 5), 5)).toMatchObject({ response: true });
   });
   it('counts 4 as remission and 5 as not', () => {

@@ -7,8 +7,10 @@ import { weeksBetween } from './time.js';
  * Outcome rules (clinical-reference B2, [V]):
  * - response: latest ≤ 50% of a baseline ≥ 10 (inclusive; ICSI, HEDIS DRR, CBE 1884);
  * - partial response: a 25–50% drop from a baseline ≥ 10 (ICSI);
- * - remission: latest strictly below the instrument's cut-off (PHQ-9 < 5, GAD-7 < 5; ICSI, CMS159).
- * Measures start from an index score > 9, hence the baseline floor of 10.
+ * - remission: latest strictly below the instrument's cut-off (PHQ-9 < 5, GAD-7 < 5; ICSI, CMS159),
+ *   from a baseline ≥ 10.
+ * Measures start from an index score > 9 (CMS159, DRR, CBE 1884), hence the baseline floor of 10
+ * for all three.
  */
 export const RESPONSE_BASELINE_MIN = 10;
 
@@ -30,7 +32,9 @@ export function outcomeOf(
   const eligible = baseline !== null && baseline >= RESPONSE_BASELINE_MIN;
   const response = eligible && latest <= baseline * 0.5;
   const partialResponse = eligible && !response && latest <= baseline * 0.75;
-  const remission = remissionBelow !== undefined && latest < remissionBelow;
+  // Remission, like response, is measured from an elevated index score (B2, D2, E3): a first
+  // low screen is not "remission".
+  const remission = eligible && remissionBelow !== undefined && latest < remissionBelow;
   return { response, partialResponse, remission, change };
 }
 

@@ -1,7 +1,7 @@
 import type { Duration } from '../definition/schema.js';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+export const DAY = 24 * HOUR;
 
 export const ms = (iso: string): number => Date.parse(iso);
 export const iso = (t: number): string => new Date(t).toISOString();

@@ -15,8 +15,13 @@ const bootstrap = (practiceId: string): Principal => ({
   keyId: 'admin-token',
 });
 
-export async function createPractice(tx: Tx, deps: Deps, body: z.infer<typeof createPracticeBody>) {
-  const id = deps.newId();
+export async function createPractice(
+  tx: Tx,
+  deps: Deps,
+  body: z.infer<typeof createPracticeBody>,
+  fixedId?: string,
+) {
+  const id = fixedId ?? deps.newId();
   const now = deps.now();
   await tx.insertInto('practices').values({ id, name: body.name, created_at: now }).execute();
   await audit(tx, bootstrap(id), now, 'practice.create', `practice:${id}`);

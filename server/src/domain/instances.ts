@@ -14,6 +14,7 @@ import type { Principal } from '../http/auth.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { zodToProblems } from '../http/zod.js';
 import { audit, type Deps, type Tx } from './deps.js';
+import { transaction } from '../db/connect.js';
 import { liveOrNamedVersion, parsedVersion } from './pathways.js';
 
 export const createPatientBody = z
@@ -607,10 +608,10 @@ export async function replayInstance(tx: Tx, p: Principal, id: string) {
  * serialises them. A timer whose instance moved on is marked void.
  */
 export async function fireDueTimers(deps: Deps, limit = 50): Promise<number> {
-  const { db, dialect } = deps.handle;
+  const { dialect } = deps.handle;
   let fired = 0;
   for (let i = 0; i < limit; i++) {
-    const done = await db.transaction().execute(async (tx) => {
+    const done = await transaction(deps.handle, async (tx) => {
       const now = deps.now();
       let q = tx
         .selectFrom('timers')

@@ -4,12 +4,13 @@ import type { AuthEnv } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import { zodToProblems } from '../http/zod.js';
 import type { Deps, Tx } from '../domain/deps.js';
+import { transaction } from '../db/connect.js';
 
 export type Env = AuthEnv;
 
 /** Runs a state-changing handler in one transaction: all of it is written, or none of it. */
 export const inTx = <T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> =>
-  deps.handle.db.transaction().execute(fn);
+  transaction(deps.handle, fn);
 
 export function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   const r = schema.safeParse(c.req.query());
