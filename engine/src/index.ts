@@ -50,6 +50,7 @@ export { holds, describe as describeCondition } from './logic/evaluate.js';
 // Runtime
 export {
   compile,
+  restoreSnapshot,
   start,
   step,
   replay,

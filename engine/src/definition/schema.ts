@@ -7,17 +7,18 @@ import { INSTRUMENT_IDS } from '../instruments/types.js';
  * error with a path rather than a silently ignored setting.
  */
 
+/** Lower-case words joined by hyphens: node ids, outcomes, pathway ids. */
+export const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const slug = z
   .string()
-  .regex(
-    /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/,
-    'must be lower-case words joined by hyphens, e.g. "phq9-screen"',
-  );
+  .regex(SLUG, 'must be lower-case words joined by hyphens, e.g. "phq9-screen"');
 const paramName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be a name of letters and digits, e.g. "followUpDays"');
 
-export const nodeIdSchema = slug.max(64);
+/** The longest node id (also checked by the events' fast path, runtime/events.ts). */
+export const NODE_ID_MAX = 64;
+export const nodeIdSchema = slug.max(NODE_ID_MAX);
 export const instrumentIdSchema = z.enum(INSTRUMENT_IDS);
 
 export const BUILT_IN_ROLES = [

@@ -5,13 +5,13 @@ import type {
   PathwayNode,
   Transition,
 } from '../definition/schema.js';
-import { factsOf } from '../facts/view.js';
+import { factView } from '../facts/view.js';
 import { describe, holds } from '../logic/evaluate.js';
 import { instruments } from '../instruments/index.js';
 import type { MachineContext } from './context.js';
 import type { TimedEvent } from './events.js';
 import { recordEvent, type RecordableEvent } from './record.js';
-import { enterNode, finish, leaveNode, rescheduleMonitor } from './reduce.js';
+import { discharge, enterNode, moveNode, rescheduleMonitor } from './reduce.js';
 import type { InstanceState } from './state.js';
 import { defaultParams, initialState } from './initial.js';
 
@@ -23,7 +23,11 @@ export type MachineEvent =
     })
   | InternalEvent;
 
-/** Restore a stored state, or (for a machine from `compile`) start a new patient. */
+/**
+ * `{ at, patient }` starts a new patient (machines from `compile`); `{ state }` starts from a prepared
+ * initial state (what `start()` does). Either way the start node is entered: to continue a stored
+ * instance use `restoreSnapshot` (step.ts).
+ */
 export type MachineInput =
   { state: InstanceState } | { at: string; patient?: InstanceState['patient'] };
 
@@ -31,13 +35,21 @@ export type MachineInput =
 export const EXITED = '_exited';
 
 const EVENTLESS = new Set<PathwayNode['kind']>(['decision', 'step']);
-const OWNS_WORK = new Set<PathwayNode['kind']>(['screen', 'assess', 'task', 'wait', 'monitor']);
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
 function why(t: Transition): string {
   if (t.label) return t.label;
   if (t.otherwise) return 'otherwise';
   return t.when === undefined ? 'next' : describe(t.when as JsonLogic);
+}
+
+/**
+ * A clinician's event (override, discharge) moves the clock to its time and becomes the cause of
+ * what follows; events the machine raises itself carry no time and change neither.
+ */
+function stamped(context: MachineContext, event: MachineEvent): MachineContext {
+  if (!('at' in event) || (event.type !== 'override' && event.type !== 'discharge')) return context;
+  return { ...context, state: { ...context.state, clock: event.at }, cause: event.type };
 }
 
 function branches(def: PathwayDefinition, node: PathwayNode) {
@@ -70,13 +82,12 @@ export function buildMachine(
 ) {
   const defaultInitial = (input: { at: string; patient?: InstanceState['patient'] }) =>
     initialState(def, defaultParams(def), input.patient ?? {}, input.at);
+  // Nodes carry no entry or exit actions: every way into a node is a transition whose `move`
+  // action leaves the old node and enters the new one (the start node is entered by the initial
+  // context), which costs XState one snapshot copy per move instead of three.
   const states: Record<string, unknown> = {};
   for (const node of def.nodes) {
-    const config: Record<string, unknown> = {
-      entry: [{ type: 'enter', params: { node: node.id } }],
-    };
-    // Only nodes that open tasks or timers have anything to cancel when left.
-    if (OWNS_WORK.has(node.kind)) config.exit = [{ type: 'leave', params: { node: node.id } }];
+    const config: Record<string, unknown> = {};
     if (node.kind === 'end') config.type = 'final';
     else if (EVENTLESS.has(node.kind)) config.always = branches(def, node);
     else {
@@ -94,15 +105,23 @@ export function buildMachine(
   const root = {
     id: def.id,
     initial: def.start,
-    context: ({ input }: { input: MachineInput | undefined }): MachineContext => ({
-      state:
-        input && 'state' in input
-          ? input.state
-          : (initial ?? defaultInitial)(input ?? { at: EPOCH }),
-      effects: [],
-      trace: [],
-      cause: 'start',
-    }),
+    // The context the machine starts with has already entered the start node: nodes have no
+    // entry actions (see above), and a root entry action would run again on every root
+    // transition that re-enters (override, safety).
+    context: ({ input }: { input: MachineInput | undefined }): MachineContext =>
+      enterNode(
+        def,
+        {
+          state:
+            input && 'state' in input
+              ? input.state
+              : (initial ?? defaultInitial)(input ?? { at: EPOCH }),
+          effects: [],
+          trace: [],
+          cause: 'start',
+        },
+        def.start,
+      ),
     on: {
       'instrument.completed': record,
       'task.completed': record,
@@ -113,9 +132,9 @@ export function buildMachine(
         guard: { type: 'overrideTo', params: { to: n.id } },
         target: `.${n.id}`,
         reenter: true,
-        actions: ['stamp', { type: 'move', params: { to: n.id, why: 'override' } }],
+        actions: [{ type: 'move', params: { to: n.id, why: 'override' } }],
       })),
-      discharge: { target: `.${EXITED}`, actions: ['stamp', 'discharge'] },
+      discharge: { target: `.${EXITED}`, actions: ['discharge'] },
       ...(def.safety
         ? {
             'engine.safety': {
@@ -130,10 +149,10 @@ export function buildMachine(
   };
 
   return setup({
-    types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput },
+    types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput | undefined },
     guards: {
       rule: ({ context }, params: { logic: JsonLogic }) =>
-        holds(params.logic, factsOf(def, context.state)),
+        holds(params.logic, factView(def, context.state)),
       overrideTo: ({ event }, params: { to: string }) =>
         event.type === 'override' && event.to === params.to,
     },
@@ -143,46 +162,38 @@ export function buildMachine(
         enqueue.assign({ ...next, cause: event.type });
         if (signal) enqueue.raise({ type: `engine.${signal}` });
       }),
-      stamp: assign(({ context, event }) =>
-        'at' in event ? { state: { ...context.state, clock: event.at }, cause: event.type } : {},
-      ),
-      enter: assign(({ context }, params: { node: string }) =>
-        enterNode(def, context, params.node),
-      ),
-      leave: assign(({ context }, params: { node: string }) => leaveNode(context, params.node)),
       reschedule: assign(({ context }, params: { node: string }) =>
         rescheduleMonitor(def, context, params.node),
       ),
-      move: assign(({ context, event }, params: { to: string; why: string }) => {
+      move: assign(({ context: before, event }, params: { to: string; why: string }) => {
+        const context = stamped(before, event);
         const s = context.state;
         let reason = params.why;
         if (event.type === 'override') reason = `override: ${event.reason}`;
         else if (event.type === 'engine.safety' && s.safety) {
           reason = `safety-risk: ${instruments[s.safety.instrument].shortTitle} critical item ${s.safety.items.join(', ')} positive`;
         }
-        return {
-          trace: [
-            ...context.trace,
-            { at: s.clock, event: context.cause, from: s.node, to: params.to, why: reason },
-          ],
+        const line = {
+          at: s.clock,
+          event: context.cause,
+          from: s.node,
+          to: params.to,
+          why: reason,
         };
+        return { ...moveNode(def, context, params.to), trace: [...context.trace, line] };
       }),
-      discharge: assign(({ context, event }) => {
+      discharge: assign(({ context: before, event }) => {
+        const context = stamped(before, event);
         const reason = event.type === 'discharge' ? event.reason : 'discharged';
-        const done = finish(context, 'exited', 'discharged', context.state.node, reason);
-        return {
-          ...done,
-          trace: [
-            ...done.trace,
-            {
-              at: done.state.clock,
-              event: 'discharge',
-              from: context.state.node,
-              to: EXITED,
-              why: reason,
-            },
-          ],
+        const done = discharge(def, context, reason);
+        const line = {
+          at: done.state.clock,
+          event: 'discharge',
+          from: context.state.node,
+          to: EXITED,
+          why: reason,
         };
+        return { ...done, trace: [...done.trace, line] };
       }),
     },
   }).createMachine(root as never);

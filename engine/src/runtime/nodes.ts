@@ -29,6 +29,10 @@ export function paramUnits(def: PathwayDefinition): Record<string, string | unde
   return u;
 }
 
+/** Nodes that open tasks or timers, and so have work to cancel when the patient leaves them. */
+const OWNS_WORK = new Set<PathwayNode['kind']>(['screen', 'assess', 'task', 'wait', 'monitor']);
+export const ownsWork = (node: PathwayNode): boolean => OWNS_WORK.has(node.kind);
+
 export const DEFAULT_ROLE = {
   screen: 'medical-assistant',
   assess: 'care-manager',

@@ -141,3 +141,43 @@ describe('compile', () => {
     expect(() => compile(def, { phq2Threshold: 9 })).toThrow(PathwayError);
   });
 });
+
+describe('restoreSnapshot', () => {
+  it('continues a stored instance in an actor where step() left it, without re-entering the start', async () => {
+    const { restoreSnapshot, start, step } = await import('../index.js');
+    let s = (start(def, { at: '2026-01-05T09:00:00Z' }) as any).snapshot;
+    s = (
+      step(
+        def,
+        s,
+        { type: 'instrument.completed', instrument: 'phq2', answers: [2, 2] },
+        '2026-01-05T09:05:00Z',
+      ) as any
+    ).snapshot;
+    const machine = compile(def);
+    const actor = createActor(machine, {
+      snapshot: restoreSnapshot(machine, s),
+      input: undefined,
+    }).start();
+    expect(actor.getSnapshot().value).toBe('phq9-assess');
+    expect(
+      actor.getSnapshot().context.state.open.tasks.map((t: { node: string }) => t.node),
+    ).toEqual(['phq9-assess']);
+    actor.send({
+      type: 'instrument.completed',
+      instrument: 'phq9',
+      answers: PHQ9.total(16),
+      at: '2026-01-05T09:10:00.000Z',
+    });
+    const viaStep = (
+      step(
+        def,
+        s,
+        { type: 'instrument.completed', instrument: 'phq9', answers: PHQ9.total(16) },
+        '2026-01-05T09:10:00.000Z',
+      ) as any
+    ).snapshot;
+    expect(actor.getSnapshot().context.state).toEqual(viaStep);
+    actor.stop();
+  });
+});

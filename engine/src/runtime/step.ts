@@ -4,7 +4,12 @@ import { at as pathAt, error, type Problem } from '../problem.js';
 import { accept } from './accept.js';
 import type { MachineContext, TraceEntry } from './context.js';
 import type { Effect } from './effects.js';
-import { pathwayEventSchema, type TimedEvent } from './events.js';
+import {
+  parseEventFast,
+  pathwayEventSchema,
+  type PathwayEvent,
+  type TimedEvent,
+} from './events.js';
 import { buildMachine, EXITED, machineOf } from './machine.js';
 import { patientSchema, type InstanceState, type Patient } from './state.js';
 import { initialState } from './initial.js';
@@ -23,8 +28,21 @@ export type StepResult =
   | { ok: true; snapshot: InstanceState; effects: Effect[]; trace: TraceEntry[] }
   | { ok: false; problems: Problem[] };
 
+const ISO_START = /\d{4}-\d{2}-\d{2}T/;
 const isoOk = (s: unknown): s is string =>
-  typeof s === 'string' && !Number.isNaN(Date.parse(s)) && /\d{4}-\d{2}-\d{2}T/.test(s);
+  typeof s === 'string' && !Number.isNaN(Date.parse(s)) && ISO_START.test(s);
+
+/** The event as the schema parses it: the fast check when it is sure, zod otherwise. */
+function parseEvent(
+  event: unknown,
+): { success: true; data: PathwayEvent } | { success: false; problems: Problem[] } {
+  const fast = parseEventFast(event);
+  if (fast) return { success: true, data: fast };
+  const parsed = pathwayEventSchema.safeParse(event);
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, problems: zodProblems(parsed.error, '$') };
+}
 
 function result(ctx: MachineContext, stay?: { event: TimedEvent; from: string }): StepResult {
   let trace = ctx.trace;
@@ -75,8 +93,8 @@ export function step(
   event: unknown,
   now: string,
 ): StepResult {
-  const parsed = pathwayEventSchema.safeParse(event);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, '$') };
+  const parsed = parseEvent(event);
+  if (!parsed.success) return { ok: false, problems: parsed.problems };
   const at = parsed.data.at ?? now;
   if (!isoOk(at))
     return {
@@ -145,8 +163,10 @@ export class PathwayError extends Error {
 
 /**
  * `compile(definition, params)` → an XState v5 machine for this practice's parameters, ready for
- * `createActor(machine, { input: { at, patient } })` (or `{ state }` to restore). Parameter
- * overrides outside their bounds throw a `PathwayError` listing every problem; validate first.
+ * `createActor(machine, { input: { at, patient } })` to start a new patient. To continue a stored
+ * instance, pass `{ snapshot: restoreSnapshot(machine, state) }` instead: an `input` always enters
+ * the start node. Parameter overrides outside their bounds throw a `PathwayError` listing every
+ * problem; validate first.
  */
 export function compile(def: PathwayDefinition, params: Record<string, unknown> = {}) {
   const resolved = resolveParameters(def, params, '$.params');
@@ -154,5 +174,13 @@ export function compile(def: PathwayDefinition, params: Record<string, unknown> 
   return buildMachine(def, (input) => {
     const patient = patientSchema.parse(input.patient ?? {});
     return initialState(def, resolved.value, patient, input.at);
+  });
+}
+
+/** The XState snapshot of a stored instance, for `createActor(machine, { snapshot })`. */
+export function restoreSnapshot(machine: ReturnType<typeof buildMachine>, state: InstanceState) {
+  return machine.resolveState({
+    value: state.status === 'exited' ? EXITED : state.node,
+    context: { state, effects: [], trace: [], cause: 'restore' },
   });
 }
