@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Api, ApiError, type Me } from '../api/client.js';
 
 interface Session {
@@ -50,6 +50,16 @@ export function SignInGate({ children }: { children: ReactNode }) {
       setBusy(false);
     }
   }
+
+  // A reload keeps the tab's key: sign in with it once, without asking again.
+  const tried = useRef(false);
+  useEffect(() => {
+    const saved = sessionStorage.getItem(STORAGE);
+    if (!tried.current && saved) {
+      tried.current = true;
+      void signIn(saved);
+    }
+  }, []);
 
   if (session) return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
   return (
