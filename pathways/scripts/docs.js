@@ -42,7 +42,7 @@ for (const p of loadLibrary()) {
   for (const [name, params] of variants) {
     const c = explore(def, { params });
     rows.push(
-      `| ${p.id} | ${name} | ${c.nodes.reached.length}/${c.nodes.total} | ${c.edges.taken}/${c.edges.total} | ${c.states}${c.complete ? '' : ' (bounded)'} | ${c.outcomes.join(', ')} | ${c.stuck.length} | ${c.cannotFinish.length} | ${v.warnings.length} |`,
+      `| ${p.id} | ${name} | ${c.nodes.reached.length}/${c.nodes.total} | ${c.edges.taken}/${c.edges.total} | ${c.states}${c.complete ? '' : ' (bounded)'} | ${c.outcomes.join(', ')} | ${c.stuck.length} | ${c.complete ? c.cannotFinish.length : 'not proven (bounded)'} | ${v.warnings.length} |`,
     );
   }
   console.log(`✓ ${p.id}`);
