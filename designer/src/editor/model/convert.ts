@@ -1,0 +1,192 @@
+import { describeCondition } from '@care-pathways/engine';
+import type { Edge, Node } from '@xyflow/react';
+import type { Def, JsonLogic, Layout, PathwayNode, Transition, XY } from './doc.js';
+import type { DiffStatus } from './diff.js';
+import { transitionKeys, simKey } from './keys.js';
+import { KIND_INFO, nodeSummary, nodeTitle } from './kinds.js';
+import { NODE_H, NODE_W } from './layout.js';
+import type { Issue } from './problems.js';
+
+/**
+ * Definition → React Flow nodes and edges. A converter remembers what it returned last time and
+ * hands back the very same objects for nodes and edges whose inputs did not change, so React
+ * Flow re-renders only what an edit touched (a 300-node pathway stays responsive).
+ */
+export interface NodeData extends Record<string, unknown> {
+  node: PathwayNode;
+  title: string;
+  summary: string;
+  isStart: boolean;
+  isSafety: boolean;
+  issue?: Issue;
+  active?: boolean;
+  diff?: DiffStatus;
+  diffFields?: string[];
+}
+export type FlowNode = Node<NodeData, 'pathway'>;
+
+export interface EdgeData extends Record<string, unknown> {
+  index: number;
+  transition: Transition;
+  label: string;
+  /** 1-based order among the node's conditional branches, when it has two or more. */
+  order?: number;
+  fallback: boolean;
+  issue?: Issue;
+  taken?: boolean;
+  diff?: DiffStatus;
+  diffFields?: string[];
+}
+export type FlowEdge = Edge<EdgeData, 'transition'>;
+
+export interface ViewState {
+  selectedNodes: ReadonlySet<string>;
+  selectedEdges: ReadonlySet<string>;
+  nodeIssues: ReadonlyMap<string, Issue>;
+  edgeIssues: ReadonlyMap<string, Issue>;
+  /** Simulation: nodes the patient is at, transitions taken ("from→to"). */
+  active: ReadonlySet<string>;
+  taken: ReadonlySet<string>;
+  /** Positions being dragged (not yet committed to the document). */
+  dragging?: ReadonlyMap<string, XY>;
+}
+
+export const EMPTY_VIEW: ViewState = {
+  selectedNodes: new Set(),
+  selectedEdges: new Set(),
+  nodeIssues: new Map(),
+  edgeIssues: new Map(),
+  active: new Set(),
+  taken: new Set(),
+};
+
+const issueKey = (i: Issue | undefined) => (i ? `${i.severity}\n${i.messages.join('\n')}` : '');
+const MEASURED = { width: NODE_W, height: NODE_H };
+
+/** What an edge says: its label, else its condition in words, else "otherwise". */
+export function edgeLabel(t: Transition): string {
+  if (t.label) return t.label;
+  if (t.when !== undefined) {
+    try {
+      return describeCondition(t.when as JsonLogic);
+    } catch {
+      return 'condition';
+    }
+  }
+  return 'otherwise';
+}
+
+export function createConverter() {
+  let lastNodes = new Map<string, FlowNode>();
+  let lastEdges = new Map<string, FlowEdge>();
+
+  function nodes(def: Def, layout: Layout, view: ViewState): FlowNode[] {
+    const next = new Map<string, FlowNode>();
+    const out: FlowNode[] = [];
+    for (const node of def.nodes) {
+      const id = node.id;
+      if (typeof id !== 'string' || next.has(id)) continue; // duplicate ids: the validator reports them
+      const position = view.dragging?.get(id) ?? layout[id] ?? { x: 0, y: 0 };
+      const selected = view.selectedNodes.has(id);
+      const issue = view.nodeIssues.get(id);
+      const active = view.active.has(id);
+      const isStart = def.start === id;
+      const isSafety = def.safety?.route === id;
+      const prev = lastNodes.get(id);
+      const same =
+        prev &&
+        prev.data.node === node &&
+        prev.position.x === position.x &&
+        prev.position.y === position.y &&
+        prev.selected === selected &&
+        prev.data.isStart === isStart &&
+        prev.data.isSafety === isSafety &&
+        !!prev.data.active === active &&
+        issueKey(prev.data.issue) === issueKey(issue);
+      const title = same ? '' : nodeTitle(node);
+      const flow: FlowNode = same
+        ? prev
+        : {
+            id,
+            type: 'pathway',
+            position,
+            selected,
+            ariaLabel: `${KIND_INFO[node.kind]?.label ?? node.kind} node: ${title}${issue ? ` (${issue.severity})` : ''}`,
+            ...(issue ? { domAttributes: { 'aria-describedby': `issue-${id}` } } : {}),
+            width: NODE_W,
+            height: NODE_H,
+            measured: MEASURED,
+            data: {
+              node,
+              title,
+              summary: nodeSummary(node),
+              isStart,
+              isSafety,
+              ...(issue ? { issue } : {}),
+              ...(active ? { active } : {}),
+            },
+          };
+      next.set(id, flow);
+      out.push(flow);
+    }
+    lastNodes = next;
+    return out;
+  }
+
+  function edges(def: Def, view: ViewState): FlowEdge[] {
+    const keys = transitionKeys(def.transitions);
+    // Branch numbers follow the order the engine tries them: conditions in the order written,
+    // the fallback last (it needs no number). Only nodes with two or more conditions get numbers.
+    const conditions = new Map<string, number>();
+    for (const t of def.transitions)
+      if (t.when !== undefined) conditions.set(t.from, (conditions.get(t.from) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    const next = new Map<string, FlowEdge>();
+    const out: FlowEdge[] = def.transitions.map((t, index) => {
+      const id = keys[index]!;
+      let order: number | undefined;
+      if (t.when !== undefined && (conditions.get(t.from) ?? 0) > 1) {
+        order = (seen.get(t.from) ?? 0) + 1;
+        seen.set(t.from, order);
+      }
+      const selected = view.selectedEdges.has(id);
+      const issue = view.edgeIssues.get(id);
+      const taken = view.taken.has(simKey(t));
+      const prev = lastEdges.get(id);
+      const same =
+        prev &&
+        prev.data!.transition === t &&
+        prev.data!.index === index &&
+        prev.data!.order === order &&
+        prev.selected === selected &&
+        !!prev.data!.taken === taken &&
+        issueKey(prev.data!.issue) === issueKey(issue);
+      const label = same ? '' : edgeLabel(t);
+      const edge: FlowEdge = same
+        ? prev
+        : {
+            id,
+            type: 'transition',
+            source: t.from,
+            target: t.to,
+            selected,
+            ariaLabel: `Transition ${t.from} to ${t.to}: ${label}${issue ? ` (${issue.severity}: ${issue.messages.join('; ')})` : ''}`,
+            data: {
+              index,
+              transition: t,
+              label,
+              fallback: t.when === undefined,
+              ...(order ? { order } : {}),
+              ...(issue ? { issue } : {}),
+              ...(taken ? { taken } : {}),
+            },
+          };
+      next.set(id, edge);
+      return edge;
+    });
+    lastEdges = next;
+    return out;
+  }
+
+  return { nodes, edges };
+}

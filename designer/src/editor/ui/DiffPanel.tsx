@@ -1,0 +1,94 @@
+import type { Change as DiffChange } from '@care-pathways/engine';
+import type { DiffOverlay } from '../model/diff.js';
+
+const SIGN = { added: '+', removed: '−', changed: '~' } as const;
+
+function detail(c: DiffChange): string | null {
+  if (c.op !== 'changed' || !c.fields?.length) return null;
+  const before = c.before as Record<string, unknown> | undefined;
+  const after = c.after as Record<string, unknown> | undefined;
+  const show = (v: unknown) =>
+    v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v);
+  return c.fields.map((f) => `${f}: ${show(before?.[f])} → ${show(after?.[f])}`).join('; ');
+}
+
+/** The legend and the list of changes beside a visual diff; choosing a change selects it. */
+export function DiffPanel({
+  overlay,
+  fromLabel,
+  toLabel,
+  onSelect,
+  onLeave,
+}: {
+  overlay: DiffOverlay;
+  fromLabel: string;
+  toLabel: string;
+  onSelect(id: string): void;
+  onLeave(): void;
+}) {
+  const { changes, counts } = overlay;
+  return (
+    <section className="ed-diff-panel" aria-labelledby="ed-diff-h">
+      <header className="ed-panel-head">
+        <p className="ed-kicker">Comparison</p>
+        <h2 id="ed-diff-h">
+          {fromLabel} → {toLabel}
+        </h2>
+        <p role="status" className="ed-muted">
+          {changes.length === 0
+            ? 'No changes for patients (layout is ignored).'
+            : `${counts.added} added, ${counts.removed} removed, ${counts.changed} changed.`}
+        </p>
+      </header>
+      <ul className="ed-legend" aria-label="Legend">
+        <li>
+          <span className="ed-swatch added" aria-hidden="true" /> Added
+        </li>
+        <li>
+          <span className="ed-swatch removed" aria-hidden="true" /> Removed (ghosted)
+        </li>
+        <li>
+          <span className="ed-swatch changed" aria-hidden="true" /> Changed
+        </li>
+        <li>
+          <span className="ed-swatch same" aria-hidden="true" /> Unchanged
+        </li>
+      </ul>
+      <button type="button" className="primary" onClick={onLeave}>
+        Back to editing
+      </button>
+      {changes.length > 0 && (
+        <ol className="ed-change-list" aria-label="Changes">
+          {changes.map((c, i) => {
+            const graph = c.kind === 'node' || c.kind === 'transition';
+            const text = (
+              <>
+                <span className={`ed-change-op ${c.op}`} aria-hidden="true">
+                  {SIGN[c.op]}
+                </span>
+                <span>
+                  <strong>
+                    {c.op} {c.kind}
+                  </strong>{' '}
+                  <code>{c.id}</code>
+                  {detail(c) && <span className="ed-change-detail">{detail(c)}</span>}
+                </span>
+              </>
+            );
+            return (
+              <li key={i} className={`op-${c.op}`}>
+                {graph ? (
+                  <button type="button" className="ed-change-item" onClick={() => onSelect(c.id)}>
+                    {text}
+                  </button>
+                ) : (
+                  <div className="ed-change-item">{text}</div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

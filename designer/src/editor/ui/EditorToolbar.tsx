@@ -1,0 +1,134 @@
+import type { VersionSummary } from '../../api/client.js';
+import { href } from '../../shell/route.js';
+import { ShortcutsHelp } from './ShortcutsHelp.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The editor's header: where you are, whether it is saved and valid, and the editing tools. */
+export function EditorToolbar(p: {
+  id: string;
+  title: string;
+  live: VersionSummary | undefined;
+  latest: VersionSummary | undefined;
+  design: boolean;
+  publisher: boolean;
+  dirty: boolean;
+  comparing: boolean;
+  undoText: string | null;
+  redoText: string | null;
+  help: boolean;
+  validity: { pending: boolean; errors: number; warnings: number };
+  onHelp(open: boolean): void;
+  onUndo(): void;
+  onRedo(): void;
+  onTidy(): void;
+  onFit(): void;
+  onExport(): void;
+  onSave(): void;
+  onPublish(): void;
+  onShowProblems(): void;
+}) {
+  const { pending, errors, warnings } = p.validity;
+  const tone =
+    pending && !errors && !warnings ? 'pending' : errors ? 'error' : warnings ? 'warning' : 'ok';
+  const words =
+    tone === 'pending'
+      ? 'Checking…'
+      : errors
+        ? `${plural(errors, 'error')}${warnings ? ` · ${plural(warnings, 'warning')}` : ''}`
+        : warnings
+          ? `Valid · ${plural(warnings, 'warning')}`
+          : '✓ Valid';
+  return (
+    <header className="ed-toolbar">
+      <a className="ed-back" href={href({ page: 'pathways' })}>
+        ← Pathways
+      </a>
+      <div className="ed-titlebox">
+        <h1>{p.title || p.id}</h1>
+        <p>
+          <code>{p.id}</code>
+          <span aria-hidden="true"> · </span>
+          {p.live ? (
+            <span className="ed-badge live">v{p.live.version} live</span>
+          ) : (
+            <span>not live</span>
+          )}
+          {p.latest && p.latest !== p.live && <span> · latest v{p.latest.version}</span>}
+          <span aria-hidden="true"> · </span>
+          {p.design ? (
+            <span className={p.dirty ? 'ed-dirty' : 'ed-clean'}>
+              {p.dirty ? 'Unsaved changes' : 'All changes saved'}
+            </span>
+          ) : (
+            <span className="ed-badge" title="Editing the draft needs the designer role">
+              View only{p.publisher ? ': you can publish and set live' : ''}
+            </span>
+          )}
+        </p>
+      </div>
+      <div className="ed-tools" role="toolbar" aria-label="Editing tools">
+        <button
+          type="button"
+          onClick={p.onUndo}
+          disabled={!p.undoText || p.comparing || !p.design}
+          title={p.undoText ? `Undo ${p.undoText}` : 'Nothing to undo'}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={p.onRedo}
+          disabled={!p.redoText || p.comparing || !p.design}
+          title={p.redoText ? `Redo ${p.redoText}` : 'Nothing to redo'}
+        >
+          Redo
+        </button>
+        <button type="button" onClick={p.onTidy} disabled={p.comparing || !p.design}>
+          Tidy layout
+        </button>
+        <button type="button" onClick={p.onFit}>
+          Zoom to fit
+        </button>
+        <span className="ed-popover-anchor">
+          <button type="button" aria-expanded={p.help} onClick={() => p.onHelp(!p.help)}>
+            Shortcuts
+          </button>
+          {p.help && <ShortcutsHelp onClose={() => p.onHelp(false)} />}
+        </span>
+        <button type="button" onClick={p.onExport}>
+          Export
+        </button>
+        {p.design && (
+          <button
+            type="button"
+            className={p.dirty ? 'primary' : undefined}
+            onClick={p.onSave}
+            disabled={!p.dirty}
+          >
+            Save draft
+          </button>
+        )}
+        {p.publisher && (
+          <button type="button" onClick={p.onPublish}>
+            Publish…
+          </button>
+        )}
+      </div>
+      <button
+        type="button"
+        className={`ed-validity ${tone}`}
+        onClick={p.onShowProblems}
+        aria-label={
+          tone === 'pending'
+            ? 'Checking the pathway'
+            : errors || warnings
+              ? `${plural(errors, 'error')} and ${plural(warnings, 'warning')}: show problems`
+              : 'The pathway is valid'
+        }
+      >
+        {words}
+      </button>
+    </header>
+  );
+}
