@@ -56,9 +56,11 @@ describe('the server README walk-through, run as written with curl', () => {
     const script = block
       .replaceAll('http://localhost:3000', `http://127.0.0.1:${port}`)
       .replaceAll('./data/demo-keys.json', join(data, 'demo-keys.json'));
-    const r = spawnSync('bash', ['-euo', 'pipefail', '-c', script], {
+    // A plain shell, as a newcomer's terminal runs it: no BASH_ENV start-up file from the host.
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-euo', 'pipefail', '-c', script], {
       cwd: repo,
       encoding: 'utf8',
+      env: { ...process.env, BASH_ENV: '' },
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
