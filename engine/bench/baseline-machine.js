@@ -5,7 +5,11 @@
  * current node was waiting for the event, `always` branches on decision and step nodes, a monitor
  * that stays put when no exit holds. Guards are plain JavaScript over a small context kept with
  * `assign`; there is no event validation, instrument scoring beyond a sum, fact view, json-logic,
- * open-work bookkeeping or effects. What the engine costs on top of this is its overhead.
+ * open-work bookkeeping, effects or trace. What the engine costs on top of this is its overhead.
+ *
+ * Its context factory is total (no input gives an empty context), like the engine's, so an actor
+ * built without an input (an inert scope's `self`, or `transition()`'s throwaway actor) does not
+ * fail.
  */
 import { assign, createActor, enqueueActions, setup } from 'xstate';
 
@@ -98,7 +102,7 @@ export function buildBaselineMachine() {
     initial: 'phq2-screen',
     context: ({ input }) => ({
       node: 'phq2-screen',
-      clock: input.at,
+      clock: input?.at ?? '1970-01-01T00:00:00.000Z',
       enrolledAt: null,
       stepLevel: 1,
       phq2: null,
@@ -184,24 +188,23 @@ export function buildBaselineMachine() {
 
 /**
  * An actor scope made once and reused, for calling `machine.transition(snapshot, event, scope)`
- * directly. XState's pure `transition()` builds a fresh inert scope on every call, and with it a
- * throwaway actor whose constructor computes the machine's initial snapshot (xstate's
- * `createInertActorScope`); this mirrors that scope once. Only the reference row uses it: it
- * shows what XState itself costs per event without that per-call set-up. Fine for a flat machine
- * with no children, delays or custom actions, like this one.
+ * directly: what the engine does (runtime/scope.ts, `scopeOf`), field for field. XState's pure
+ * `transition()` instead builds a fresh inert scope, and with it a throwaway actor whose
+ * constructor computes the machine's initial snapshot, on every call. Fine for a flat machine with
+ * no children, delays or custom executable actions, like these.
  * @param {import('xstate').AnyStateMachine} machine
  */
 export function reusedScope(machine) {
-  const self = createActor(machine);
+  const self = createActor(machine, { input: undefined });
   const nothing = () => {};
   return {
     self,
-    system: self.system,
-    id: '',
-    sessionId: '',
     defer: nothing,
+    id: '',
     logger: nothing,
+    sessionId: '',
     stopChild: nothing,
+    system: self.system,
     emit: nothing,
     actionExecutor: nothing,
   };

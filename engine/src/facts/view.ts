@@ -14,19 +14,22 @@ const weeksTo = (from: string, toMs: number): number => Math.floor((toMs - ms(fr
 /**
  * The facts of one state, computed when first read. Guards read one or two facts each, through
  * json-logic's `var` (`phq9.latest` is `view.phq9.latest`), so building every fact and parsing
- * every date for each guard was most of a guard's cost. The clock is parsed once per view. Each
- * getter computes exactly what `factsOf` puts in the same place.
+ * every date for each guard was most of a guard's cost. Each getter computes exactly what
+ * `factsOf` puts in the same place.
  */
 class FactView {
-  private readonly now: number;
-  private readonly groups = new Map<string, unknown>();
+  private groups: Map<string, unknown> | undefined;
 
-  constructor(private readonly state: InstanceState) {
-    this.now = ms(state.clock);
+  constructor(private readonly state: InstanceState) {}
+
+  /** "Now" is the state's clock (`ms` caches the parse). */
+  private get now(): number {
+    return ms(this.state.clock);
   }
 
   /** A group of facts (an object such as `contacts`), built on first read and then kept. */
   private group<T>(key: string, build: () => T): T {
+    this.groups ??= new Map();
     if (this.groups.has(key)) return this.groups.get(key) as T;
     const value = build();
     this.groups.set(key, value);

@@ -127,8 +127,9 @@ export function checkAnswers(form: FormSpec, answers: unknown): CheckedAnswers {
     const raw: unknown = i < given ? answers[i] : null;
     padded.push(raw === undefined ? null : (raw as Answer));
     positions.push(null);
-    const name = `${form.name} ${itemName(form, i)}`;
-    const allowed = allowedValues(item);
+    // Only problems need these strings; a valid answer skips building them.
+    const name = () => `${form.name} ${itemName(form, i)}`;
+    const allowed = () => allowedValues(item);
     if (raw === null || raw === undefined) {
       // An array shorter than the form is already a count problem; don't repeat it per item.
       if (!item.optional && i < given) problems.push(missingProblem(form, i, given));
@@ -140,7 +141,7 @@ export function checkAnswers(form: FormSpec, answers: unknown): CheckedAnswers {
         error(
           'answers.not-integer',
           at(ANSWERS_PATH, i),
-          `${name} must be a whole number, ${allowed} (got ${describe(raw)})`,
+          `${name()} must be a whole number, ${allowed()} (got ${describe(raw)})`,
         ),
       );
       return;
@@ -151,7 +152,7 @@ export function checkAnswers(form: FormSpec, answers: unknown): CheckedAnswers {
         error(
           'answers.out-of-range',
           at(ANSWERS_PATH, i),
-          `${name} must be ${allowed} (got ${raw})`,
+          `${name()} must be ${allowed()} (got ${raw})`,
         ),
       );
       return;

@@ -1,6 +1,7 @@
 import type { PathwayDefinition } from '../definition/schema.js';
 import { instruments } from '../instruments/index.js';
 import type { Score } from '../instruments/types.js';
+import { ms } from '../facts/time.js';
 import { error, type Problem } from '../problem.js';
 import type { TimedEvent } from './events.js';
 import { nodeMap } from './nodes.js';
@@ -30,7 +31,7 @@ export function accept(
       `this pathway has already ${state.status === 'completed' ? `completed (${state.outcome})` : 'been exited'}; it takes no more events`,
     );
   }
-  if (Date.parse(event.at) < Date.parse(state.clock)) {
+  if (ms(event.at) < ms(state.clock)) {
     return reject(
       'event.out-of-order',
       '$.at',

@@ -1,6 +1,7 @@
 import type { ParameterValues } from '../definition/parameters.js';
 import { DEFAULT_STEPS, type PathwayDefinition } from '../definition/schema.js';
 import type { InstanceState, Patient } from './state.js';
+import { iso, ms } from '../facts/time.js';
 
 /** The state of a new instance, before the start node is entered. */
 export function initialState(
@@ -9,7 +10,7 @@ export function initialState(
   patient: Patient,
   atTime: string,
 ): InstanceState {
-  const at = new Date(atTime).toISOString();
+  const at = iso(ms(atTime));
   return {
     schemaVersion: 1,
     pathway: def.id,

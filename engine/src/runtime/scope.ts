@@ -31,3 +31,31 @@ export function scopeOf(machine: PathwayMachine): Scope {
   }
   return scope;
 }
+
+type Snapshot = ReturnType<PathwayMachine['resolveState']>;
+const resolvedNodes = new WeakMap<PathwayMachine, Map<string, Snapshot>>();
+
+/**
+ * `machine.resolveState({ value, context })`, with XState's part (finding the state nodes of the
+ * value, the status, the tags) done once per node: every step restores a snapshot from the
+ * stored state, and this was a twentieth of a step. The snapshot made once is copied with the
+ * step's context and fresh `children` and `historyValue` objects, so no two snapshots share
+ * anything XState might change. scope.test.ts holds it equal to `resolveState`.
+ */
+export function resolveSnapshot(
+  machine: PathwayMachine,
+  value: string,
+  context: Snapshot['context'],
+): Snapshot {
+  let byValue = resolvedNodes.get(machine);
+  if (!byValue) {
+    byValue = new Map();
+    resolvedNodes.set(machine, byValue);
+  }
+  let template = byValue.get(value);
+  if (!template) {
+    template = machine.resolveState({ value, context });
+    byValue.set(value, template);
+  }
+  return { ...template, context, children: {}, historyValue: {} };
+}

@@ -59,13 +59,43 @@ export const openReferralSchema = z
   .strict();
 export type OpenReferral = z.infer<typeof openReferralSchema>;
 
+const AGE = { min: 0, max: 130 };
 export const patientSchema = z
   .object({
-    age: z.number().int().min(0).max(130).optional(),
+    age: z.number().int().min(AGE.min).max(AGE.max).optional(),
     sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   })
   .passthrough();
 export type Patient = z.infer<typeof patientSchema>;
+
+const SEXES: ReadonlySet<unknown> = new Set(patientSchema.shape.sex.unwrap().options);
+
+/**
+ * `patientSchema.safeParse`, without zod for the usual patient (an age, a sex, nothing else):
+ * the same data in the same key order. Anything else, valid or not, is zod's to parse.
+ */
+export function parsePatient(input: unknown): ReturnType<typeof patientSchema.safeParse> {
+  if (
+    typeof input === 'object' &&
+    input !== null &&
+    Object.getPrototypeOf(input) === Object.prototype
+  ) {
+    const p = input as Record<string, unknown>;
+    const keys = Object.keys(p);
+    const ageOk =
+      p.age === undefined ||
+      (Number.isSafeInteger(p.age) && (p.age as number) >= AGE.min && (p.age as number) <= AGE.max);
+    const sexOk = p.sex === undefined || SEXES.has(p.sex);
+    if (ageOk && sexOk && keys.every((k) => k === 'age' || k === 'sex')) {
+      // zod lists the schema's keys first, in the schema's order.
+      const data: Patient = {};
+      if (Object.hasOwn(p, 'age')) data.age = p.age as number | undefined;
+      if (Object.hasOwn(p, 'sex')) data.sex = p.sex as Patient['sex'];
+      return { success: true, data };
+    }
+  }
+  return patientSchema.safeParse(input);
+}
 
 export const FLAGS = [
   'safety-risk',

@@ -11,10 +11,12 @@ import {
   type TimedEvent,
 } from './events.js';
 import { buildMachine, EXITED, machineOf } from './machine.js';
-import { patientSchema, type InstanceState, type Patient } from './state.js';
+import { parsePatient, patientSchema, type InstanceState, type Patient } from './state.js';
 import { initialState } from './initial.js';
-import { scopeOf } from './scope.js';
+import { resolveSnapshot, scopeOf } from './scope.js';
 import { zodProblems } from '../definition/zod-problems.js';
+import { iso, ms } from '../facts/time.js';
+import type { Score } from '../instruments/types.js';
 
 export interface StartInput {
   /** When the instance starts (ISO 8601). */
@@ -29,8 +31,10 @@ export type StepResult =
   | { ok: false; problems: Problem[] };
 
 const ISO_START = /\d{4}-\d{2}-\d{2}T/;
-const isoOk = (s: unknown): s is string =>
-  typeof s === 'string' && !Number.isNaN(Date.parse(s)) && ISO_START.test(s);
+/** The time in milliseconds of an ISO 8601 date-time with a date, else NaN. */
+const isoMs = (s: unknown): number =>
+  typeof s === 'string' && ISO_START.test(s) ? ms(s) : Number.NaN;
+const isoOk = (s: unknown): s is string => !Number.isNaN(isoMs(s));
 
 /** The event as the schema parses it: the fast check when it is sure, zod otherwise. */
 function parseEvent(
@@ -71,7 +75,7 @@ export function start(def: PathwayDefinition, input: StartInput): StepResult {
         'the start time must be an ISO 8601 date-time, e.g. 2026-01-05T09:00:00Z',
       ),
     );
-  const patient = patientSchema.safeParse(input.patient ?? {});
+  const patient = parsePatient(input.patient ?? {});
   if (!patient.success) problems.push(...zodProblems(patient.error, '$.patient'));
   const params = resolveParameters(def, input.params ?? {}, '$.params');
   if (!params.ok) problems.push(...params.problems);
@@ -95,26 +99,27 @@ export function step(
 ): StepResult {
   const parsed = parseEvent(event);
   if (!parsed.success) return { ok: false, problems: parsed.problems };
-  const at = parsed.data.at ?? now;
-  if (!isoOk(at))
+  const atMs = isoMs(parsed.data.at ?? now);
+  if (Number.isNaN(atMs))
     return {
       ok: false,
       problems: [error('event.at', '$.at', 'the event needs a time: an ISO 8601 date-time')],
     };
-  const timed = { ...parsed.data, at: new Date(at).toISOString() } as TimedEvent;
+  // The parsed event is a fresh object (the fast path's or zod's): complete it in place.
+  const timed = parsed.data as TimedEvent & { score?: Score };
+  timed.at = iso(atMs);
   const verdict = accept(def, snapshot, timed);
   if (!verdict.ok) return verdict;
+  if (verdict.score) timed.score = verdict.score;
 
   const machine = machineOf(def);
-  const current = machine.resolveState({
-    value: snapshot.status === 'exited' ? EXITED : snapshot.node,
-    context: { state: snapshot, effects: [], trace: [], cause: timed.type },
+  const current = resolveSnapshot(machine, snapshot.status === 'exited' ? EXITED : snapshot.node, {
+    state: snapshot,
+    effects: [],
+    trace: [],
+    cause: timed.type,
   });
-  const next = machine.transition(
-    current,
-    verdict.score ? { ...timed, score: verdict.score } : timed,
-    scopeOf(machine),
-  );
+  const next = machine.transition(current, timed, scopeOf(machine));
   return result(next.context, { event: timed, from: snapshot.node });
 }
 
