@@ -1,183 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { countIs, designerHarness, seen } from './harness.js';
 
-// End-to-end: the real server (server/dist) serving the built designer (designer/dist), driven
-// by Debian's Chromium through accessible roles and labels only.
-
-const repo = resolve(import.meta.dirname, '../..');
-const artifacts = join(import.meta.dirname, 'artifacts');
-const WAIT = 15_000;
-
-type Role = 'admin' | 'designer' | 'publisher' | 'clinician' | 'viewer';
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-
-/** Waits until the locator is visible and returns it, so each step fails with a clear timeout. */
-async function seen(l: Locator): Promise<Locator> {
-  await l.waitFor({ state: 'visible', timeout: WAIT });
-  return l;
-}
-
-/** Polls until the locator matches `n` elements (playwright-core has no expect()). */
-async function countIs(l: Locator, n: number): Promise<void> {
-  const until = Date.now() + WAIT;
-  let last = -1;
-  while (Date.now() < until) {
-    last = await l.count();
-    if (last === n) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(last, `expected ${n} of ${l.toString()}`).toBe(n);
-}
+// End-to-end: the issue's flows in Chromium against the real server (see harness.ts).
 
 describe('the designer in Chromium against the real server', () => {
-  const data = mkdtempSync(join(tmpdir(), 'cp-e2e-'));
-  let server: ChildProcess | undefined;
-  let browser: Browser;
-  let base = '';
-  let keys: Record<Role, string>;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    for (const built of ['designer/dist/index.html', 'server/dist/main.js'])
-      if (!existsSync(join(repo, built)))
-        throw new Error(
-          `${built} is missing: build first (cd /work/main && npx tsc -p server/tsconfig.build.json && (cd designer && npx vite build))`,
-        );
-    mkdirSync(artifacts, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const proc = spawn(process.execPath, [join(repo, 'server/dist/main.js')], {
-      cwd: repo,
-      env: { ...process.env, DATA_DIR: data, PORT: String(port), LOG_LEVEL: 'warn' },
-    });
-    server = proc;
-    let banner = '';
-    await new Promise<void>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error(`server did not start:\n${banner}`)), 30_000);
-      proc.stdout!.on('data', (d) => {
-        banner += d;
-        if (banner.includes('is running on')) {
-          clearTimeout(timer);
-          ready();
-        }
-      });
-      proc.stderr!.on('data', (d) => (banner += d));
-      proc.on('exit', (code) => fail(new Error(`server exited ${code}:\n${banner}`)));
-    });
-    keys = (
-      JSON.parse(readFileSync(join(data, 'demo-keys.json'), 'utf8')) as {
-        keys: Record<Role, string>;
-      }
-    ).keys;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.kill('SIGTERM');
-    rmSync(data, { recursive: true, force: true });
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(WAIT);
-    page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    // An uncaught exception in the app is a failure even when the flow happened to pass.
-    expect(pageErrors).toEqual([]);
-  });
-
-  const shot = (name: string) =>
-    page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
-
-  async function signIn(role: Role, hash = '') {
-    await page.goto(`${base}/${hash}`);
-    // The first load fetches and parses the whole bundle: allow for a busy machine.
-    const field = page.getByLabel('API key');
-    await field.waitFor({ state: 'visible', timeout: 2 * WAIT });
-    await field.fill(keys[role]);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await seen(page.getByText(`Signed in as ${role}`));
-  }
-
-  /** The server API as the given role, for setting up a flow's starting point quickly. */
-  async function api(role: Role, method: string, path: string, body?: unknown) {
-    const r = await fetch(`${base}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${keys[role]}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    expect(r.ok, `${method} ${path}: ${r.status} ${await r.clone().text()}`).toBe(true);
-    return (await r.json()) as unknown;
-  }
-
-  /** A small valid pathway: a first-contact task, then an end. */
-  const skeleton = (id: string, title: string) => ({
-    schemaVersion: 1,
-    id,
-    title,
-    instruments: [],
-    parameters: {},
-    start: 'first-contact',
-    nodes: [
-      { id: 'first-contact', kind: 'task', title: 'First contact', role: 'care-manager' },
-      { id: 'completed', kind: 'end', title: 'Completed', outcome: 'completed' },
-    ],
-    transitions: [{ from: 'first-contact', to: 'completed' }],
-  });
-
-  const canvas = () => page.getByRole('application', { name: 'Pathway canvas' });
-  const node = (name: string | RegExp) => canvas().getByRole('group', { name });
-  const sidePanel = () => page.getByRole('complementary', { name: 'Side panel' });
-
-  async function choose(select: Locator, optionText: string) {
-    const option = select.locator('option', { hasText: optionText }).first();
-    const value = await option.getAttribute('value');
-    expect(value, `option "${optionText}"`).not.toBeNull();
-    await select.selectOption(value!);
-  }
+  const h = designerHarness();
+  const { shot, signIn, api, skeleton, canvas, node, sidePanel, choose } = h;
 
   it('signs in with the designer key and lists the practice pathways with versions and live', async () => {
     await signIn('designer');
-    const table = await seen(page.getByRole('table', { name: 'Pathways of this practice' }));
+    const table = await seen(h.page.getByRole('table', { name: 'Pathways of this practice' }));
     const cocm = table.getByRole('row', { name: /cocm-depression/ });
     await seen(cocm);
     await seen(cocm.getByRole('cell', { name: 'v1 live' }));
@@ -193,21 +25,21 @@ describe('the designer in Chromium against the real server', () => {
 
   it('builds a GAD-7 pathway from scratch, sees and fixes a validation error, and saves the draft', async () => {
     await signIn('designer');
-    await page.getByRole('button', { name: 'New pathway' }).click();
-    const dialog = await seen(page.getByRole('dialog', { name: 'New pathway' }));
+    await h.page.getByRole('button', { name: 'New pathway' }).click();
+    const dialog = await seen(h.page.getByRole('dialog', { name: 'New pathway' }));
     await dialog.getByLabel('Title').fill('Anxiety screen (e2e)');
     await dialog.getByLabel('Id').fill('anxiety-screen-e2e');
     await dialog.getByRole('button', { name: 'Create pathway' }).click();
-    await seen(page.getByRole('heading', { level: 1, name: 'Anxiety screen (e2e)' }));
-    await seen(page.getByRole('button', { name: 'The pathway is valid' }));
+    await seen(h.page.getByRole('heading', { level: 1, name: 'Anxiety screen (e2e)' }));
+    await seen(h.page.getByRole('button', { name: 'The pathway is valid' }));
 
     // A screen node from the palette, set to GAD-7 in the inspector.
-    await page.getByRole('button', { name: /^Screen / }).click();
+    await h.page.getByRole('button', { name: /^Screen / }).click();
     await seen(node(/^Screen node: /));
     await choose(sidePanel().getByLabel('Instrument'), 'GAD-7 —');
     await seen(node('Screen node: Administer GAD-7 (error)'));
     // An end node from the palette.
-    await page.getByRole('button', { name: /^End / }).click();
+    await h.page.getByRole('button', { name: /^End / }).click();
     const end = await seen(node(/^End node: (?!Completed)/));
 
     // Connect screen → end by dragging between the handles.
@@ -215,44 +47,44 @@ describe('the designer in Chromium against the real server', () => {
     const to = end.locator('[data-handlepos="top"]');
     const a = (await from.boundingBox())!;
     const b = (await to.boundingBox())!;
-    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-    await page.mouse.up();
+    await h.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await h.page.mouse.down();
+    await h.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await h.page.mouse.up();
     await seen(canvas().getByRole('group', { name: /^Transition new-screen to end/ }));
 
     // Still incomplete: nothing leads to the screen. The validator says so, on the node too.
     const errorButton = await seen(
-      page.getByRole('button', { name: /^\d+ errors? and .*show problems$/ }),
+      h.page.getByRole('button', { name: /^\d+ errors? and .*show problems$/ }),
     );
     await seen(node('Screen node: Administer GAD-7 (error)'));
     await seen(
       node('Screen node: Administer GAD-7 (error)').getByText(/no patient can reach "new-screen"/),
     );
     await errorButton.click();
-    const problems = await seen(page.getByRole('tabpanel', { name: /Problems/ }));
+    const problems = await seen(h.page.getByRole('tabpanel', { name: /Problems/ }));
     await seen(problems.getByText(/no patient can reach "new-screen"/));
     await shot('2a-from-scratch-invalid');
 
     // Fix it in the inspector: first contact now leads to the screen; drop the old end.
     await node('Task node: First contact').click();
-    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await h.page.getByRole('tab', { name: 'Inspector' }).click();
     await sidePanel()
       .getByRole('button', { name: /otherwise → completed/ })
       .click();
     await choose(sidePanel().getByLabel('Goes to'), '(new-screen)');
     await seen(canvas().getByRole('group', { name: /^Transition first-contact to new-screen/ }));
     await node(/^End node: Completed/).click();
-    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await h.page.getByRole('tab', { name: 'Inspector' }).click();
     await sidePanel().getByRole('button', { name: 'Delete node' }).click();
     await countIs(node(/^End node: Completed/), 0);
 
-    await seen(page.getByRole('button', { name: 'The pathway is valid' }));
+    await seen(h.page.getByRole('button', { name: 'The pathway is valid' }));
     await countIs(canvas().getByRole('group', { name: /\((error|warning)/ }), 0);
     await seen(node('Screen node: Administer GAD-7'));
 
-    await page.getByRole('button', { name: 'Save draft' }).click();
-    await seen(page.getByText('All changes saved'));
+    await h.page.getByRole('button', { name: 'Save draft' }).click();
+    await seen(h.page.getByText('All changes saved'));
     const draft = (await api('designer', 'GET', '/pathways/anxiety-screen-e2e/draft')) as {
       definition: { start: string; nodes: { id: string; instrument?: string }[] };
     };
@@ -273,19 +105,19 @@ describe('the designer in Chromium against the real server', () => {
     await seen(node('Task node: First contact'));
     const waits = node(/^Wait node: /);
     await countIs(waits, 0);
-    await page.getByRole('button', { name: /^Wait / }).click();
+    await h.page.getByRole('button', { name: /^Wait / }).click();
     await countIs(waits, 1);
-    await seen(page.getByText('Unsaved changes'));
+    await seen(h.page.getByText('Unsaved changes'));
 
     // Keyboard shortcuts act on the canvas, not inside a text field.
     await canvas().click({ position: { x: 8, y: 8 } });
-    await page.keyboard.press('Control+z');
+    await h.page.keyboard.press('Control+z');
     await countIs(waits, 0);
-    await page.keyboard.press('Control+Shift+z');
+    await h.page.keyboard.press('Control+Shift+z');
     await countIs(waits, 1);
     await shot('3-undo-redo');
 
-    const tools = page.getByRole('toolbar', { name: 'Editing tools' });
+    const tools = h.page.getByRole('toolbar', { name: 'Editing tools' });
     await tools.getByRole('button', { name: 'Undo' }).click();
     await countIs(waits, 0);
     await tools.getByRole('button', { name: 'Redo' }).click();
@@ -298,16 +130,18 @@ describe('the designer in Chromium against the real server', () => {
     });
     await signIn('admin', '#/pathways/publish-e2e');
     await seen(node('Task node: First contact'));
-    await page.getByRole('tab', { name: 'Versions' }).click();
-    const versions = await seen(page.getByRole('tabpanel', { name: 'Versions' }));
+    await h.page.getByRole('tab', { name: 'Versions' }).click();
+    const versions = await seen(h.page.getByRole('tabpanel', { name: 'Versions' }));
     await seen(versions.getByText('Not published yet.'));
     await versions.getByRole('button', { name: 'Publish a new version…' }).click();
-    const dialog = await seen(page.getByRole('dialog', { name: 'Publish version 1' }));
+    const dialog = await seen(h.page.getByRole('dialog', { name: 'Publish version 1' }));
     await dialog.getByLabel('Note').fill('First version for the e2e practice');
     await dialog.getByRole('button', { name: 'Publish version 1' }).click();
-    await countIs(page.getByRole('dialog'), 0);
+    await countIs(h.page.getByRole('dialog'), 0);
     const v1 = await seen(
-      versions.getByRole('listitem').filter({ has: page.getByText('Version 1', { exact: true }) }),
+      versions
+        .getByRole('listitem')
+        .filter({ has: h.page.getByText('Version 1', { exact: true }) }),
     );
     await seen(v1.getByText('First version for the e2e practice'));
     await countIs(v1.getByText('Live', { exact: true }), 0);
@@ -315,7 +149,7 @@ describe('the designer in Chromium against the real server', () => {
     await v1.getByRole('button', { name: 'Set version 1 live' }).click();
     await seen(v1.getByText('Live', { exact: true }));
     await countIs(versions.getByRole('button', { name: 'Set version 1 live' }), 0);
-    await seen(page.getByRole('heading', { level: 1 }).locator('..').getByText('v1 live'));
+    await seen(h.page.getByRole('heading', { level: 1 }).locator('..').getByText('v1 live'));
     await shot('4-published-live');
 
     const list = (await api('admin', 'GET', '/pathways')) as {
@@ -340,28 +174,30 @@ describe('the designer in Chromium against the real server', () => {
     await node(/^End node: Completed/).click();
     await sidePanel().getByRole('button', { name: 'Delete node' }).click();
     await countIs(node(/^End node: Completed/), 0);
-    await page.getByRole('button', { name: /^End / }).click();
+    await h.page.getByRole('button', { name: /^End / }).click();
     await seen(node(/^End node: /));
     await node(/^Task node: First phone call/).click();
     await choose(sidePanel().getByLabel('Add a transition to'), '(end)');
     await sidePanel().getByRole('button', { name: 'Add', exact: true }).click();
-    await seen(page.getByRole('button', { name: 'The pathway is valid' }));
+    await seen(h.page.getByRole('button', { name: 'The pathway is valid' }));
 
-    await page.getByRole('tab', { name: 'Versions' }).click();
-    const versions = await seen(page.getByRole('tabpanel', { name: 'Versions' }));
+    await h.page.getByRole('tab', { name: 'Versions' }).click();
+    const versions = await seen(h.page.getByRole('tabpanel', { name: 'Versions' }));
     await versions.getByRole('button', { name: 'Publish a new version…' }).click();
-    const dialog = await seen(page.getByRole('dialog', { name: 'Publish version 2' }));
+    const dialog = await seen(h.page.getByRole('dialog', { name: 'Publish version 2' }));
     await dialog.getByLabel('Note').fill('Renamed the first task; new end');
     await dialog.getByRole('button', { name: 'Publish version 2' }).click();
     await seen(
-      versions.getByRole('listitem').filter({ has: page.getByText('Version 2', { exact: true }) }),
+      versions
+        .getByRole('listitem')
+        .filter({ has: h.page.getByText('Version 2', { exact: true }) }),
     );
 
     await choose(versions.getByLabel('From'), 'Version 1');
     await choose(versions.getByLabel('to', { exact: true }), 'Version 2');
     await versions.getByRole('button', { name: 'Compare', exact: true }).click();
 
-    const panel = await seen(page.getByRole('region', { name: /Version 1 → Version 2|v1 → v2/ }));
+    const panel = await seen(h.page.getByRole('region', { name: /Version 1 → Version 2|v1 → v2/ }));
     await seen(panel.getByRole('status').getByText(/\d+ added, \d+ removed, \d+ changed\./));
     const changes = panel.getByRole('list', { name: 'Changes' });
     await seen(changes.getByText('added node'));
@@ -389,11 +225,11 @@ describe('the designer in Chromium against the real server', () => {
   it('simulates a patient on cocm-depression through a PHQ-9 to a safety alert', async () => {
     await signIn('designer', '#/pathways/cocm-depression');
     await seen(canvas());
-    await page.getByRole('tab', { name: 'Simulate' }).click();
-    await page.getByRole('button', { name: 'Start simulation' }).click();
-    const sim = await seen(page.getByRole('region', { name: 'Simulation' }));
+    await h.page.getByRole('tab', { name: 'Simulate' }).click();
+    await h.page.getByRole('button', { name: 'Start simulation' }).click();
+    const sim = await seen(h.page.getByRole('region', { name: 'Simulation' }));
     await sim.getByRole('button', { name: 'New patient…' }).click();
-    const setup = await seen(page.getByRole('form', { name: 'Synthetic patient' }));
+    const setup = await seen(h.page.getByRole('form', { name: 'Synthetic patient' }));
     await setup.getByLabel('Age (years)').fill('52');
     await setup.getByRole('button', { name: 'Start simulation' }).click();
     await seen(sim.getByText('52 years', { exact: false }));
@@ -424,8 +260,8 @@ describe('the designer in Chromium against the real server', () => {
 
   it('shows the clinician a worklist urgent first, and a patient page with timeline and trajectory chart', async () => {
     await signIn('clinician', '#/worklist');
-    await seen(page.getByRole('heading', { level: 1, name: 'Worklist' }));
-    const table = await seen(page.getByRole('table', { name: 'Open tasks, most urgent first' }));
+    await seen(h.page.getByRole('heading', { level: 1, name: 'Worklist' }));
+    const table = await seen(h.page.getByRole('table', { name: 'Open tasks, most urgent first' }));
     const rows = table.getByRole('row');
     await seen(rows.nth(1));
     const rank = { emergent: 0, urgent: 1, routine: 2 } as const;
@@ -444,17 +280,17 @@ describe('the designer in Chromium against the real server', () => {
     await shot('7a-worklist');
 
     // By role: the primary care provider sees only their own work.
-    await choose(page.getByLabel('Role'), 'Primary care provider');
+    await choose(h.page.getByLabel('Role'), 'Primary care provider');
     await countIs(table.getByRole('columnheader', { name: 'Role' }), 0);
-    await seen(page.getByRole('status').getByText(/open tasks? for primary care providers/));
+    await seen(h.page.getByRole('status').getByText(/open tasks? for primary care providers/));
     // The medical assistant's screening tasks leave the list; the urgent assessment stays.
     await countIs(rows.filter({ hasText: /Universal PHQ-2 screen|Administer PHQ-9/ }), 0);
     await seen(rows.nth(1).getByText('Same-day suicide risk assessment'));
 
     await rows.nth(1).getByRole('link').click();
-    await seen(page.getByRole('heading', { level: 1, name: /^Patient / }));
-    await seen(page.getByRole('list', { name: /^Timeline, (newest|oldest) first$/ }));
-    const chart = await seen(page.getByRole('img', { name: /^Scores over time for patient / }));
+    await seen(h.page.getByRole('heading', { level: 1, name: /^Patient / }));
+    await seen(h.page.getByRole('list', { name: /^Timeline, (newest|oldest) first$/ }));
+    const chart = await seen(h.page.getByRole('img', { name: /^Scores over time for patient / }));
     expect(await chart.evaluate((e) => e.tagName.toLowerCase())).toBe('svg');
     await chart.scrollIntoViewIfNeeded();
     await shot('7b-patient-page');
