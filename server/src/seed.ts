@@ -4,8 +4,10 @@ import type { Principal } from './http/auth.js';
 import { transaction } from './db/connect.js';
 import * as admin from './domain/admin.js';
 import type { Deps } from './domain/deps.js';
+import type { Tx } from './domain/deps.js';
 import { applyEvent, createPatient, enrol } from './domain/instances.js';
 import { createPathway, publish, setLive } from './domain/pathways.js';
+import { DEMO_JOURNEYS } from './demo-journeys.js';
 
 export interface DemoKeys {
   practiceId: string;
@@ -14,7 +16,8 @@ export interface DemoKeys {
 
 /**
  * A demo practice for a fresh embedded database: every library pathway adopted, published and
- * live; one key per role; three synthetic patients in collaborative care for depression.
+ * live; one key per role; six synthetic patients in collaborative care for depression, each with a
+ * history (demo-journeys.ts).
  */
 export const DEMO_PRACTICE_ID = 'demo-practice';
 
@@ -49,35 +52,7 @@ export async function seedDemo(deps: Deps): Promise<DemoKeys | null> {
       await publish(tx, deps, p, entry.id, 'Adopted from the library');
       await setLive(tx, deps, p, entry.id, 1);
     }
-    if (deps.library.some((l) => l.id === 'cocm-depression')) {
-      const enrolIn = async (ref: string, age: number, sex: 'female' | 'male') => {
-        const patient = await createPatient(tx, deps, p, {
-          externalRef: ref,
-          age,
-          sex,
-          preferredLanguage: 'en',
-        });
-        return enrol(tx, deps, p, { patientId: patient.id, pathwayId: 'cocm-depression' });
-      };
-      await enrolIn('DEMO-001', 52, 'female');
-      const second = await enrolIn('DEMO-002', 34, 'male');
-      await applyEvent(tx, deps, p, second.id, {
-        type: 'instrument.completed',
-        instrument: 'phq2',
-        answers: [2, 2],
-      }).catch(() => undefined);
-      const third = await enrolIn('DEMO-003', 67, 'female');
-      await applyEvent(tx, deps, p, third.id, {
-        type: 'instrument.completed',
-        instrument: 'phq2',
-        answers: [3, 2],
-      }).catch(() => undefined);
-      await applyEvent(tx, deps, p, third.id, {
-        type: 'instrument.completed',
-        instrument: 'phq9',
-        answers: [2, 3, 2, 2, 1, 2, 1, 1, 1],
-      }).catch(() => undefined);
-    }
+    await seedJourneys(tx, deps, p);
     return { practiceId: practice.id, keys };
   }).catch(async (e) => {
     // Lost the race to another process seeding at the same moment: its demo practice stands.
@@ -89,6 +64,39 @@ export async function seedDemo(deps: Deps): Promise<DemoKeys | null> {
     if (exists) return null;
     throw e;
   });
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Plays each demo journey through the domain, as if its events had happened in the past: the
+ * domain's clock is moved to each event's time, so due timers fire in order and the audit trail
+ * reads as it would have. Overdue timers left at the end fire when the scheduler first runs.
+ */
+async function seedJourneys(tx: Tx, deps: Deps, p: Principal) {
+  const realNow = Date.parse(deps.now());
+  for (const journey of DEMO_JOURNEYS) {
+    if (!deps.library.some((l) => l.id === journey.pathwayId)) continue;
+    const last = journey.events.at(-1);
+    const span = last ? (last.day * 24 + (last.hour ?? 0)) * HOUR : 0;
+    const startMs = realNow - journey.endsHoursAgo * HOUR - span;
+    let clock = startMs;
+    const past: Deps = { ...deps, now: () => new Date(clock).toISOString() };
+    const patient = await createPatient(tx, past, p, {
+      externalRef: journey.ref,
+      age: journey.age,
+      sex: journey.sex,
+      preferredLanguage: 'en',
+    });
+    const instance = await enrol(tx, past, p, {
+      patientId: patient.id,
+      pathwayId: journey.pathwayId,
+    });
+    for (const { day, hour, ...event } of journey.events) {
+      clock = startMs + (day * 24 + (hour ?? 0)) * HOUR;
+      await applyEvent(tx, past, p, instance.id, { ...event, at: past.now() });
+    }
+  }
 }
 
 /** Demo keys are written beside the embedded database, readable only by this user. */
