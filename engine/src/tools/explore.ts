@@ -41,7 +41,45 @@ export interface Coverage {
 
 const DAY = 86_400_000;
 
-function key(s: InstanceState): string {
+/**
+ * The task and referral outcomes the pathway's conditions can read (`outcomes.<node>`), or 'all'
+ * when a condition reads the whole map or a computed variable name. Two states that differ only in
+ * outcomes nobody reads behave alike, so the state key leaves those out; keying on every outcome
+ * made the explored space grow with every combination of answers to unrelated tasks.
+ */
+export function outcomesRead(def: PathwayDefinition): Set<string> | 'all' {
+  const read = new Set<string>();
+  let all = false;
+  const walk = (v: unknown): void => {
+    if (all) return;
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [op, args] of Object.entries(v)) {
+        if (op !== 'var') {
+          walk(args);
+          continue;
+        }
+        const name = Array.isArray(args) ? args[0] : args;
+        if (typeof name !== 'string') all = true;
+        else if (name === 'outcomes') all = true;
+        else if (name.startsWith('outcomes.')) read.add(name.slice('outcomes.'.length));
+        else walk(args);
+      }
+    }
+  };
+  walk([def.nodes, def.transitions]);
+  return all ? 'all' : read;
+}
+
+function key(s: InstanceState, read: Set<string> | 'all'): string {
+  const outcomes =
+    read === 'all'
+      ? s.outcomes
+      : Object.fromEntries(
+          Object.entries(s.outcomes)
+            .filter(([node]) => read.has(node))
+            .sort(([a], [b]) => a.localeCompare(b)),
+        );
   const scores = Object.entries(s.scores).map(
     ([id, r]) =>
       `${id}:${r!.band}:${Math.min(r!.count, 2)}:${Math.min(r!.remissionStreak, 3)}:${r!.critical}`,
@@ -56,7 +94,7 @@ function key(s: InstanceState): string {
     s.flags.join(','),
     s.stepLevel,
     scores.sort().join(';'),
-    JSON.stringify(s.outcomes),
+    JSON.stringify(outcomes),
     bucket,
     s.open.tasks.length,
     s.open.timers.length,
@@ -135,8 +173,9 @@ export function explore(def: PathwayDefinition, options: ExploreOptions = {}): C
   const edges = new Set<string>();
   const outcomes = new Set<string>();
   const queue: string[] = [];
+  const read = outcomesRead(def);
   const add = (s: InstanceState, path: string[]) => {
-    const k = key(s);
+    const k = key(s, read);
     if (!states.has(k) && states.size < maxStates) {
       states.set(k, { state: s, path });
       queue.push(k);
