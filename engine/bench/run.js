@@ -18,7 +18,7 @@
  * figure, min–max its spread. Compiling (validatePathway, compile) is timed apart.
  *
  *   node bench/run.js            full run (~45 s on 2 cores)
- *   node bench/run.js --quick    short run (~5 s): a smoke test, or to profile with --cpu-prof
+ *   node bench/run.js --quick    short run (~8 s): a smoke test, or to profile with --cpu-prof
  *   node bench/run.js --only=A   time only the listed variants (e.g. A,C), to profile one
  *
  * Imports the built engine (../dist): build first (`npm run bench` through turbo does).
@@ -38,7 +38,7 @@ const TARGET = 1.5;
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const cfg = quick
-  ? { warmupMs: 500, rounds: 8, roundMs: 120, compileReps: 20 }
+  ? { warmupMs: 500, rounds: 8, roundMs: 200, compileReps: 20 }
   : { warmupMs: 2000, rounds: 30, roundMs: 300, compileReps: 200 };
 
 const json = JSON.parse(
@@ -200,7 +200,9 @@ function round(v, n) {
 const timed = only ? variants.filter((v) => only.split(',').includes(v.key)) : variants;
 // Warm-up (interleaved too), then size each variant's rounds to about cfg.roundMs.
 for (const end = performance.now() + cfg.warmupMs; performance.now() < end;)
-  for (const v of timed) v.rate = round(v, 20).rate;
+  for (const v of timed) v.rate = round(v, 20).wallRate;
+// Sized by the wall clock: the main thread's CPU time is only read to a scheduler tick (a few ms),
+// too coarse for the short warm-up rounds, fine for rounds of a few hundred ms.
 for (const v of timed) v.n = Math.max(1, Math.round((v.rate * cfg.roundMs) / 1000));
 
 for (let i = 0; i < cfg.rounds; i++)
