@@ -43,7 +43,7 @@ function instrumentFacts(id: InstrumentId): FactInfo[] {
     {
       name: `${id}.baseline`,
       type: 'number',
-      description: `${n}: first total in this episode`,
+      description: `${n}: baseline total (at enrolment: the latest within 7 days before, else the next one; before enrolment: the first)`,
       range,
       nullable: true,
     },
@@ -117,7 +117,7 @@ function instrumentFacts(id: InstrumentId): FactInfo[] {
       {
         name: `${id}.remissionStreak`,
         type: 'number',
-        description: `${n}: consecutive latest scores in remission`,
+        description: `${n}: consecutive latest totals below ${inst.remissionBelow} (any baseline)`,
         range: { min: 0, max: 10_000 },
       },
     );

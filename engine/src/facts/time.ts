@@ -4,23 +4,26 @@ const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
 /**
- * Recently parsed times. A step reads the same few times (the clock, the event's time, the
- * enrolment date) again and again, and `Date.parse` showed in profiles; a small cache parses each
- * once per step or so. Small on purpose, and cleared when full: it serves the times of the step
- * at hand, not a history (nor a benchmark that repeats the same journey).
+ * The last few times parsed. A step reads the same few times (the clock, the event's time, the
+ * enrolment date) again and again, and `Date.parse` showed in profiles. A handful of entries
+ * looked up by `===` (the same string objects come back: they live in the state) serves one step
+ * without hashing, allocating or holding on to a history (nor helping a benchmark that repeats
+ * the same journey).
  */
-const parsed = new Map<string, number>();
-const PARSED_MAX = 16;
+const RECENT = 8;
+const recentIso: string[] = Array.from({ length: RECENT }, () => '');
+const recentMs: number[] = Array.from({ length: RECENT }, () => Date.parse(''));
+let oldest = 0;
 
 export const ms = (iso: string): number => {
-  let t = parsed.get(iso);
-  if (t === undefined) {
-    t = Date.parse(iso);
-    if (parsed.size >= PARSED_MAX) parsed.clear();
-    parsed.set(iso, t);
-  }
+  for (let i = 0; i < RECENT; i++) if (recentIso[i] === iso) return recentMs[i]!;
+  const t = Date.parse(iso);
+  recentIso[oldest] = iso;
+  recentMs[oldest] = t;
+  oldest = (oldest + 1) % RECENT;
   return t;
 };
+
 /** Times from 0000-01-01 to 9999-12-31, where `toISOString` writes a four-digit year. */
 const ISO_MIN = -62_167_219_200_000;
 const ISO_MAX = 253_402_300_799_999;
@@ -31,7 +34,7 @@ const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${
  * `new Date(t).toISOString()`, written out: `toISOString` took about a microsecond a call and
  * every step formats a few times (the event's time, due dates). Whole milliseconds in years
  * 0–9999 are formatted here (the civil-from-days algorithm of H. Hinnant); anything else goes to
- * `toISOString` (which rounds fractions and throws on invalid times). time.test.ts compares the
+ * `toISOString` (which drops fractions of a millisecond and throws on invalid times). time.test.ts compares the
  * two.
  */
 export function iso(t: number): string {

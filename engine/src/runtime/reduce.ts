@@ -1,4 +1,5 @@
 import { DEFAULT_STEPS, type PathwayDefinition, type PathwayNode } from '../definition/schema.js';
+import { indexBaselines } from '../facts/baseline.js';
 import { deriveFlags } from '../facts/flags.js';
 import { addMs, durationMs, ms } from '../facts/time.js';
 import { instruments } from '../instruments/index.js';
@@ -137,7 +138,12 @@ function enter(def: PathwayDefinition, d: Draft, nodeId: string): void {
   const state = d.state;
   state.node = node.id;
   state.nodeEnteredAt = state.clock;
-  if (node.enrol && state.enrolledAt === null) state.enrolledAt = state.clock;
+  // The first enrolment starts the episode of care and fixes its baselines (decision 0007); a
+  // later enrol node, or the same one re-entered, changes neither.
+  if (node.enrol && state.enrolledAt === null) {
+    state.enrolledAt = state.clock;
+    state.scores = indexBaselines(state.scores, state.clock);
+  }
   switch (node.kind) {
     case 'screen':
     case 'assess':
