@@ -205,7 +205,7 @@ describe('the designer in Chromium against the real server', () => {
     await seen(changes.getByText('changed node'));
     await seen(changes.getByText(/title: First contact → First phone call/));
     // The markers on the canvas: the ghost of the removed end, the new end, the renamed task.
-    // (Nodes in the comparison have no accessible name of their own yet: find them by text.)
+    // (By their text here; editor-forms.test.ts finds them by their accessible names.)
     const marked = (word: string, title: string) =>
       seen(canvas().getByRole('group').filter({ hasText: word }).filter({ hasText: title }));
     await marked('Removed', 'Completed');
@@ -217,8 +217,14 @@ describe('the designer in Chromium against the real server', () => {
         .filter({ hasText: /Added|Removed|Changed/ }),
       3,
     );
-    await seen(canvas().getByRole('group', { name: 'Edge from first-contact to completed' }));
-    await seen(canvas().getByRole('group', { name: 'Edge from first-contact to end' }));
+    await seen(
+      canvas().getByRole('group', {
+        name: 'Transition first-contact to completed: otherwise (removed)',
+      }),
+    );
+    await seen(
+      canvas().getByRole('group', { name: 'Transition first-contact to end: otherwise (added)' }),
+    );
     await shot('5-diff-v1-v2');
   });
 

@@ -3,11 +3,21 @@ import type {
   EditorDoc,
   JsonLogic,
   Layout,
+  NodeKind,
   Parameter,
   PathwayNode,
   Transition,
   XY,
 } from './doc.js';
+import {
+  formatDuration,
+  instrumentTitle,
+  KIND_FIELDS,
+  KIND_INFO,
+  KIND_REQUIRED,
+  newNode,
+  nodeTitle,
+} from './kinds.js';
 import { mapVars } from './logic.js';
 
 /**
@@ -20,6 +30,7 @@ export type Patch = Readonly<Record<string, unknown>>; // field → value; undef
 export type Change =
   | { type: 'node.add'; node: PathwayNode; position: XY }
   | { type: 'node.update'; id: string; patch: Patch }
+  | { type: 'node.kind'; id: string; kind: NodeKind }
   | { type: 'remove'; nodes: readonly string[]; transitions: readonly number[] }
   | { type: 'transition.add'; transition: Transition }
   | { type: 'transition.update'; index: number; patch: Patch }
@@ -62,6 +73,17 @@ export function applyChange(doc: EditorDoc, c: Change): EditorDoc {
       };
     case 'node.update':
       return updateNode(doc, c.id, c.patch);
+    case 'node.kind': {
+      const plan = planKindChange(doc.def, c.id, c.kind);
+      if (!plan) return doc;
+      const nodes = doc.def.nodes.map((n) => (n.id === c.id ? plan.node : n));
+      return withDef(
+        doc,
+        plan.instruments === doc.def.instruments
+          ? { nodes }
+          : { nodes, instruments: [...plan.instruments] as Def['instruments'] },
+      );
+    }
     case 'remove':
       return remove(doc, new Set(c.nodes), new Set(c.transitions));
     case 'transition.add':
@@ -137,6 +159,117 @@ function updateNode(doc: EditorDoc, id: string, patch: Patch): EditorDoc {
   const nodes = replaceAt(doc.def.nodes, i, next);
   if (!renamed) return withDef(doc, { nodes });
   return renameNodeRefs({ def: { ...doc.def, nodes }, layout: doc.layout }, id, renamed);
+}
+
+/** What changing a node's kind in place does, worked out before it is done (the inspector shows it). */
+export interface KindChangePlan {
+  /** The node as it will be: same id, same title, fields the new kind accepts. */
+  node: PathwayNode;
+  /** Fields carried over besides id and kind. */
+  kept: string[];
+  /** Fields the new kind does not accept, with the values they had. */
+  dropped: { field: string; value: unknown }[];
+  /** Fields the new kind requires that the node lacked, filled with a new node's defaults. */
+  filled: { field: string; value: unknown }[];
+  /** The pathway's instrument list afterwards (the same array when unchanged). */
+  instruments: Def['instruments'];
+  instrumentsAdded: string[];
+  instrumentsRemoved: string[];
+}
+
+/**
+ * Changes a node's kind and keeps everything the new kind can hold: the id (so transitions,
+ * start, safety route and layout stay as they are), the title and every field the engine's schema
+ * accepts for the new kind. Fields it does not accept are dropped and reported; fields it
+ * requires are filled from a new node's defaults (a task takes the title the node showed). The
+ * instrument list follows, as when switching an instrument: a new one joins, one nothing else
+ * uses (no node, not the measure, no tailored threshold) leaves. Null: no such node, or same kind.
+ */
+export function planKindChange(def: Def, id: string, kind: NodeKind): KindChangePlan | null {
+  const node = def.nodes.find((n) => n.id === id);
+  if (!node || node.kind === kind || !KIND_FIELDS[kind]) return null;
+  const accepts = new Set(KIND_FIELDS[kind]);
+  const out: Record<string, unknown> = { id, kind };
+  const kept: string[] = [];
+  const dropped: KindChangePlan['dropped'] = [];
+  for (const [field, value] of Object.entries(node)) {
+    if (field === 'id' || field === 'kind' || value === undefined) continue;
+    if (accepts.has(field)) {
+      out[field] = value;
+      kept.push(field);
+    } else dropped.push({ field, value });
+  }
+  const fresh = newNode(kind, def) as Record<string, unknown>;
+  const filled: KindChangePlan['filled'] = [];
+  for (const field of KIND_REQUIRED[kind]) {
+    if (out[field] !== undefined) continue;
+    const value = field === 'title' ? nodeTitle(node) : fresh[field];
+    if (value === undefined) continue;
+    out[field] = value;
+    filled.push({ field, value });
+  }
+  const next = out as PathwayNode;
+
+  const instrumentOf = (n: PathwayNode) => (n as { instrument?: string }).instrument;
+  const before = instrumentOf(node);
+  const after = instrumentOf(next);
+  const stillUsed = (i: string) =>
+    i === after ||
+    def.measure?.instrument === i ||
+    (def.scoring as Record<string, unknown> | undefined)?.[i] !== undefined ||
+    def.nodes.some((n) => n.id !== id && instrumentOf(n) === i);
+  let list: string[] = [...def.instruments];
+  const instrumentsRemoved: string[] = [];
+  const instrumentsAdded: string[] = [];
+  if (before && list.includes(before) && !stillUsed(before)) {
+    list = list.filter((i) => i !== before);
+    instrumentsRemoved.push(before);
+  }
+  if (after && !list.includes(after)) {
+    list.push(after);
+    instrumentsAdded.push(after);
+  }
+  const changed = instrumentsAdded.length > 0 || instrumentsRemoved.length > 0;
+  return {
+    node: next,
+    kept,
+    dropped,
+    filled,
+    instruments: changed ? (list as Def['instruments']) : def.instruments,
+    instrumentsAdded,
+    instrumentsRemoved,
+  };
+}
+
+const showValue = (field: string, v: unknown): string => {
+  if (field === 'due' || field === 'duration' || field === 'every') return formatDuration(v);
+  if (field === 'instrument') return instrumentTitle(String(v));
+  if (Array.isArray(v)) return v.join(', ');
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+};
+
+/**
+ * Plain words for a kind change, before ("Drops instrument (PHQ-2). Fills in duration (7 days).")
+ * or after it is made ("Dropped …").
+ */
+export function describeKindChange(plan: KindChangePlan, done = false): string {
+  const w = done
+    ? { drop: 'Dropped', fill: 'Filled in', add: 'Added', remove: 'Removed' }
+    : { drop: 'Drops', fill: 'Fills in', add: 'Adds', remove: 'Removes' };
+  const list = (xs: { field: string; value: unknown }[]) =>
+    xs.map((x) => `${x.field} (${showValue(x.field, x.value)})`).join(', ');
+  const titles = (ids: string[]) => ids.map(instrumentTitle).join(', ');
+  const parts = [
+    plan.dropped.length ? `${w.drop} ${list(plan.dropped)}.` : `${w.drop} nothing.`,
+    plan.filled.length ? `${w.fill} ${list(plan.filled)}.` : '',
+    plan.instrumentsAdded.length
+      ? `${w.add} ${titles(plan.instrumentsAdded)} to the pathway’s instruments.`
+      : '',
+    plan.instrumentsRemoved.length
+      ? `${w.remove} ${titles(plan.instrumentsRemoved)} from the pathway’s instruments (nothing else uses it).`
+      : '',
+  ];
+  return parts.filter(Boolean).join(' ');
 }
 
 /** A node's id is referenced by transitions, start, the safety route, the layout and `outcomes.<id>`. */
@@ -252,6 +385,8 @@ export function describeChange(c: Change): string {
       return `add ${c.node.kind} node`;
     case 'node.update':
       return `edit ${c.id}`;
+    case 'node.kind':
+      return `change ${c.id} to ${KIND_INFO[c.kind].label.toLowerCase()}`;
     case 'remove':
       return c.nodes.length
         ? `delete ${c.nodes.length === 1 ? c.nodes[0] : `${c.nodes.length} nodes`}`

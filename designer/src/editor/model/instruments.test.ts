@@ -23,6 +23,14 @@ describe('switching a node’s instrument', () => {
     ).toEqual(['phq9', 'gad7']);
   });
 
+  it('keeps the old one while a tailored threshold uses it', () => {
+    const doc = smallDoc();
+    const def = { ...doc.def, scoring: { phq9: { threshold: 12 } } };
+    expect(
+      applyChange({ ...doc, def }, switchInstrument(def, 'assess', 'phq9', 'gad7')).def.instruments,
+    ).toEqual(['phq9', 'gad7']);
+  });
+
   it('is a plain node edit when the list does not change', () => {
     const doc = smallDoc();
     const def = {

@@ -4,14 +4,16 @@ import type { Change } from './edits.js';
 
 /**
  * Changing a node's instrument: the new one joins the pathway's `instruments`; the old one
- * leaves when nothing else uses it (no other node, not the outcome measure), so no
- * "instrument.unused" warning is left behind.
+ * leaves when nothing else uses it (no other node, not the outcome measure, no tailored
+ * threshold), so no "instrument.unused" warning is left behind, and no threshold is left
+ * pointing at an instrument the pathway no longer lists.
  */
 export function switchInstrument(def: Def, nodeId: string, from: string, to: string): Change {
   const title =
     (instruments as Record<string, { shortTitle: string } | undefined>)[to]?.shortTitle ?? to;
   const stillUsed =
     def.measure?.instrument === from ||
+    (def.scoring as Record<string, unknown> | undefined)?.[from] !== undefined ||
     def.nodes.some((n) => n.id !== nodeId && (n as { instrument?: string }).instrument === from);
   let list: string[] = [...def.instruments];
   if (from && !stillUsed) list = list.filter((i) => i !== from);

@@ -1,4 +1,4 @@
-import { instruments, type InstrumentId } from '@care-pathways/engine';
+import { instruments, nodeSchema, type InstrumentId } from '@care-pathways/engine';
 import type { Def, NodeKind, PathwayNode } from './doc.js';
 import { uniqueId } from './ids.js';
 
@@ -34,6 +34,23 @@ export const KIND_INFO: Record<NodeKind, { label: string; blurb: string; glyph: 
   step: { label: 'Step', blurb: 'Move the patient up or down a stepped-care level', glyph: '⇅' },
   end: { label: 'End', blurb: 'Finish the episode with an outcome', glyph: '■' },
 };
+
+/**
+ * The fields each kind accepts and those it requires, read from the engine's node schema so the
+ * designer never drifts from what the validator takes (used when a node changes kind in place).
+ */
+const byKind = (
+  fields: (shape: Record<string, { safeParse(v: unknown): { success: boolean } }>) => string[],
+) =>
+  Object.fromEntries(
+    nodeSchema.options.map((o) => [o.shape.kind.value, fields(o.shape)]),
+  ) as Partial<Record<NodeKind, readonly string[]>> as Record<NodeKind, readonly string[]>;
+export const KIND_FIELDS = byKind((shape) => Object.keys(shape));
+export const KIND_REQUIRED = byKind((shape) =>
+  Object.entries(shape)
+    .filter(([, s]) => !s.safeParse(undefined).success)
+    .map(([k]) => k),
+);
 
 export const instrumentTitle = (id: string): string =>
   (instruments as Record<string, { shortTitle: string } | undefined>)[id]?.shortTitle ?? id;

@@ -1,5 +1,6 @@
 import type { Change as DiffChange } from '@care-pathways/engine';
 import type { DiffOverlay } from '../model/diff.js';
+import { describeChangeTarget } from '../model/diffFlow.js';
 
 const SIGN = { added: '+', removed: '−', changed: '~' } as const;
 
@@ -12,7 +13,11 @@ function detail(c: DiffChange): string | null {
   return c.fields.map((f) => `${f}: ${show(before?.[f])} → ${show(after?.[f])}`).join('; ');
 }
 
-/** The legend and the list of changes beside a visual diff; choosing a change selects it. */
+/**
+ * The legend and the list of changes beside a visual diff; choosing a change selects it and
+ * centres it on the canvas. The list is the text alternative to the coloured canvas: every
+ * change is here, in words, reachable with the keyboard.
+ */
 export function DiffPanel({
   overlay,
   fromLabel,
@@ -61,6 +66,7 @@ export function DiffPanel({
         <ol className="ed-change-list" aria-label="Changes">
           {changes.map((c, i) => {
             const graph = c.kind === 'node' || c.kind === 'transition';
+            const target = describeChangeTarget(c, overlay);
             const text = (
               <>
                 <span className={`ed-change-op ${c.op}`} aria-hidden="true">
@@ -71,6 +77,7 @@ export function DiffPanel({
                     {c.op} {c.kind}
                   </strong>{' '}
                   <code>{c.id}</code>
+                  {target && <span className="ed-change-target"> — {target}</span>}
                   {detail(c) && <span className="ed-change-detail">{detail(c)}</span>}
                 </span>
               </>
@@ -78,7 +85,12 @@ export function DiffPanel({
             return (
               <li key={i} className={`op-${c.op}`}>
                 {graph ? (
-                  <button type="button" className="ed-change-item" onClick={() => onSelect(c.id)}>
+                  <button
+                    type="button"
+                    className="ed-change-item"
+                    aria-description="Show on the canvas"
+                    onClick={() => onSelect(c.id)}
+                  >
                     {text}
                   </button>
                 ) : (

@@ -11,6 +11,7 @@ import type { LocatedProblem } from '../model/problems.js';
 import { DurationField, type DurationValue } from './DurationField.js';
 import { CheckField, Field, SelectField, TextField } from './fields.js';
 import { IdField } from './IdField.js';
+import { KindChanger } from './KindChanger.js';
 import { SeverityIcon } from './SeverityIcon.js';
 import { DEFAULT_ROLE, roleLabel, roleOptions } from './roles.js';
 
@@ -319,6 +320,8 @@ export function NodeInspector({
         onChange={(v) => set({ source: optional(v) })}
         hint="Where the rule comes from: a guideline section or paper."
       />
+
+      <KindChanger node={node} def={def} commit={commit} />
 
       <Branches
         node={node}

@@ -5,11 +5,17 @@ import type { Change } from '../model/edits.js';
 import { SLUG } from '../model/ids.js';
 import { nodeTitle } from '../model/kinds.js';
 import type { LocatedProblem } from '../model/problems.js';
-import { Field, SelectField, TextField } from './fields.js';
+import { SelectField, TextField } from './fields.js';
+import { MeasureEditor } from './MeasureEditor.js';
 import { NodeProblems } from './NodeInspector.js';
 import { ParametersEditor } from './ParametersEditor.js';
+import { ScoringEditor } from './ScoringEditor.js';
+import { StepsEditor } from './StepsEditor.js';
 
-/** Pathway-wide settings: title, description, start, instruments, measure, safety route, roles, parameters. */
+/**
+ * Pathway-wide settings: title, description, start, instruments, outcome measure, step levels,
+ * safety route, roles, positive-screen thresholds, parameters.
+ */
 export function PathwayPanel({
   def,
   problems,
@@ -32,14 +38,19 @@ export function PathwayPanel({
   const general = problems.filter(
     (p) =>
       p.target.kind === 'pathway' &&
-      !['title', 'description', 'start', 'instruments', 'measure', 'safety', 'roles'].includes(
-        p.target.field ?? '',
-      ),
+      ![
+        'title',
+        'description',
+        'start',
+        'instruments',
+        'measure',
+        'steps',
+        'scoring',
+        'safety',
+        'roles',
+      ].includes(p.target.field ?? ''),
   );
   const nodeOptions = def.nodes.map((n) => ({ value: n.id, label: `${nodeTitle(n)} (${n.id})` }));
-  const measure = def.measure;
-  const reviewWeek = measure?.reviewWeek;
-  const weekParams = Object.entries(def.parameters ?? {}).filter(([, p]) => p.type === 'integer');
   const critical = def.instruments.filter((i) => instruments[i]?.hasCriticalItems);
 
   return (
@@ -105,78 +116,9 @@ export function PathwayPanel({
         </span>
       </fieldset>
 
-      <fieldset className="ed-field">
-        <legend>Outcome measure</legend>
-        <p className="ed-hint">Drives the response, remission and not-improving flags.</p>
-        <div className="ed-grid2">
-          <SelectField
-            label="Instrument"
-            value={measure?.instrument ?? ''}
-            options={[
-              { value: '', label: 'None' },
-              ...def.instruments.map((i) => ({ value: i, label: instruments[i]?.shortTitle ?? i })),
-            ]}
-            onChange={(v) =>
-              set({
-                measure: v ? { instrument: v, reviewWeek: measure?.reviewWeek ?? 12 } : undefined,
-              })
-            }
-          />
-          {measure && (
-            <Field
-              label="Review week"
-              hint="Not improving if no response by then."
-              problem={msg('measure')}
-            >
-              {({ id: fid, describedBy }) => (
-                <span className="ed-row">
-                  <select
-                    id={fid}
-                    aria-describedby={describedBy}
-                    value={typeof reviewWeek === 'object' ? `param:${reviewWeek.param}` : 'fixed'}
-                    onChange={(e) =>
-                      set({
-                        measure: {
-                          ...measure,
-                          reviewWeek: e.target.value.startsWith('param:')
-                            ? { param: e.target.value.slice(6) }
-                            : 12,
-                        },
-                      })
-                    }
-                  >
-                    <option value="fixed">Fixed week</option>
-                    {weekParams.map(([n]) => (
-                      <option key={n} value={`param:${n}`}>
-                        Parameter {n}
-                      </option>
-                    ))}
-                  </select>
-                  {typeof reviewWeek !== 'object' && (
-                    <input
-                      aria-label="Review week number"
-                      type="number"
-                      min={1}
-                      step={1}
-                      className="ed-num"
-                      value={reviewWeek ?? ''}
-                      onChange={(e) =>
-                        set({
-                          measure: {
-                            ...measure,
-                            reviewWeek: Math.max(1, Math.trunc(Number(e.target.value) || 1)),
-                          },
-                        })
-                      }
-                    />
-                  )}
-                </span>
-              )}
-            </Field>
-          )}
-        </div>
-      </fieldset>
-
+      <ScoringEditor def={def} problems={problems} commit={commit} />
+      <MeasureEditor def={def} problems={problems} commit={commit} />
+      <StepsEditor def={def} problems={problems} commit={commit} />
       <SelectField
         label="Safety route"
         value={def.safety?.route ?? ''}
