@@ -13,6 +13,7 @@ export {
   durationSchema,
   NODE_KINDS,
   BUILT_IN_ROLES,
+  DEFAULT_STEPS,
   PRIORITIES,
   type PathwayDefinition,
   type PathwayDefinitionInput,

@@ -1,3 +1,4 @@
+import { DEFAULT_STEPS } from '@care-pathways/engine';
 import type { Def } from './doc.js';
 
 /**
@@ -11,8 +12,8 @@ export type StepsField = 'min' | 'initial' | 'max';
 export type StepsText = Record<StepsField, string>;
 export type Steps = Record<StepsField, number>;
 
-/** DEFAULT_STEPS in engine/src/definition/schema.ts (not exported; steps.test.ts guards the copy). */
-export const ENGINE_DEFAULT_STEPS: Steps = { min: 1, max: 4, initial: 1 };
+/** The levels the engine uses when a pathway sets none. */
+export const ENGINE_DEFAULT_STEPS: Steps = DEFAULT_STEPS;
 
 export const STEP_LABELS: Record<StepsField, string> = {
   min: 'Lowest level',
