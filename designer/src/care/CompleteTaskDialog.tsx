@@ -1,11 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isInstrumentId, type Answer, type PathwayDefinition } from '@care-pathways/engine';
 import type { CareApi, EventResult, InstanceView } from './api.js';
 import { ApiErrorMessage } from './ApiErrorMessage.js';
 import { Dialog } from './Dialog.js';
+import { TaskOutcomeForm } from './EventForms.js';
 import { InstrumentForm } from './InstrumentForm.js';
 import { scoreOptionsFor } from './instrumentForm.js';
-import { formatDateTime, humanize, roleTitle } from './format.js';
+import { formatDateTime, roleTitle } from './format.js';
 import { PriorityBadge } from './Badges.js';
 
 export interface TaskToComplete {
@@ -32,16 +33,12 @@ export function CompleteTaskDialog(props: {
   onDone(result: EventResult, def: PathwayDefinition | null): void;
 }) {
   const { api, task } = props;
-  const id = useId();
   const [ctx, setCtx] = useState<{
     def: PathwayDefinition | null;
     instance: InstanceView | null;
   } | null>(null);
-  const [outcome, setOutcome] = useState('');
-  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [formError, setFormError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -63,13 +60,16 @@ export function CompleteTaskDialog(props: {
   const node = ctx?.def?.nodes.find((n) => n.id === task.node);
   const outcomes = node?.kind === 'task' ? (node.outcomes ?? []) : null;
 
+  /** True when the server completed the task. */
   async function complete(body: Record<string, unknown>) {
     setBusy(true);
     setError(null);
     try {
       props.onDone(await api.completeTask(task.id, body), ctx?.def ?? null);
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -100,78 +100,18 @@ export function CompleteTaskDialog(props: {
           options={scoreOptionsFor(ctx.def, facts.params ?? {}, facts.patient?.sex, instrument)}
           busy={busy}
           submitLabel="Record answers and complete"
-          onSubmit={(answers: Answer[]) => complete({ answers })}
+          onSubmit={(answers: Answer[]) => complete({ answers }).then(() => undefined)}
           onCancel={props.onClose}
         />
       ) : (
-        <form
-          aria-label={`Complete ${task.title}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (outcomes && outcomes.length && !outcome) return setFormError('Choose an outcome.');
-            if (outcome && !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(outcome))
-              return setFormError(
-                'The outcome must be lower-case words joined by hyphens, e.g. "done".',
-              );
-            setFormError(null);
-            void complete({
-              ...(outcome ? { outcome } : {}),
-              ...(note.trim() ? { note: note.trim() } : {}),
-            });
-          }}
-        >
-          {outcomes && outcomes.length > 0 ? (
-            <fieldset className="outcomes">
-              <legend>Outcome</legend>
-              {outcomes.map((o) => (
-                <label key={o} className="option">
-                  <input
-                    type="radio"
-                    name={`${id}-outcome`}
-                    value={o}
-                    checked={outcome === o}
-                    onChange={() => setOutcome(o)}
-                  />
-                  <span>{humanize(o)}</span>
-                </label>
-              ))}
-            </fieldset>
-          ) : outcomes === null ? (
-            <div className="field">
-              <label htmlFor={`${id}-free`}>Outcome (optional)</label>
-              <input
-                id={`${id}-free`}
-                value={outcome}
-                onChange={(e) => setOutcome(e.target.value.trim())}
-              />
-              <p className="hint">
-                The pathway could not be loaded; enter an outcome if the task expects one.
-              </p>
-            </div>
-          ) : null}
-          <div className="field">
-            <label htmlFor={`${id}-note`}>Note (optional)</label>
-            <textarea
-              id={`${id}-note`}
-              rows={3}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </div>
-          {formError && (
-            <p role="alert" className="error">
-              {formError}
-            </p>
-          )}
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Completing…' : 'Complete task'}
-            </button>
-            <button type="button" onClick={props.onClose}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <TaskOutcomeForm
+          title={task.title}
+          outcomes={outcomes}
+          withNote
+          busy={busy}
+          onCancel={props.onClose}
+          onSend={complete}
+        />
       )}
       <ApiErrorMessage error={error} action="Completing the task" />
     </Dialog>

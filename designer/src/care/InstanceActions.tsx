@@ -1,17 +1,16 @@
 import { useId, useState } from 'react';
 import {
-  BUILT_IN_ROLES,
   isInstrumentId,
   type Answer,
   type InstrumentId,
   type PathwayDefinition,
 } from '@care-pathways/engine';
-import { contactEvent, dischargeEvent, type Built } from '../simulate/events.js';
 import type { CareApi, EventResult, InstanceView } from './api.js';
 import { ApiErrorMessage } from './ApiErrorMessage.js';
+import { ContactForm, DischargeForm } from './EventForms.js';
 import { InstrumentForm } from './InstrumentForm.js';
 import { scoreOptionsFor } from './instrumentForm.js';
-import { instrumentName, roleTitle } from './format.js';
+import { instrumentName } from './format.js';
 
 type Tab = 'instrument' | 'contact' | 'discharge';
 
@@ -36,43 +35,35 @@ export function InstanceActions(props: {
   const [instrument, setInstrument] = useState<InstrumentId | null>(
     (awaitedTask?.instrument as InstrumentId | undefined) ?? ids[0] ?? null,
   );
-  const [role, setRole] = useState('care-manager');
-  const [minutes, setMinutes] = useState('20');
-  const [note, setNote] = useState('');
-  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [error, setError] = useState<{ e: unknown; action: string } | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [saved, setSaved] = useState(false);
 
-  async function send(built: Built, what: string, action: string) {
+  /** Sends a built event; true when the server accepted it (the form then starts afresh). */
+  async function send(event: Record<string, unknown>, what: string, action: string) {
     setSaved(false);
-    if (!built.ok) return setFormError(built.message);
-    setFormError(null);
     setBusy(true);
     setError(null);
     try {
-      const r = await care.sendEvent(instance.id, built.event);
-      setNote('');
-      setReason('');
+      const r = await care.sendEvent(instance.id, event);
       setFormKey((k) => k + 1);
       setSaved(true);
       props.onDone(what)(r, def);
+      return true;
     } catch (e) {
       setError({ e, action });
+      return false;
     } finally {
       setBusy(false);
     }
   }
 
-  const roles = [...BUILT_IN_ROLES, ...(def?.roles ?? []).map((r) => r.id)];
   const tabs: [Tab, string][] = [
     ['instrument', 'Instrument'],
     ['contact', 'Contact'],
     ['discharge', 'Discharge'],
   ];
-  const err = error as { e: unknown; action: string } | null;
 
   return (
     <div className="instance-actions">
@@ -138,89 +129,32 @@ export function InstanceActions(props: {
                 busy={busy}
                 onSubmit={(answers: Answer[]) =>
                   send(
-                    { ok: true, event: { type: 'instrument.completed', instrument, answers } },
+                    { type: 'instrument.completed', instrument, answers },
                     `${instrumentName(instrument)} recorded`,
                     `Recording the ${instrumentName(instrument)}`,
-                  )
+                  ).then(() => undefined)
                 }
               />
             </>
           ))}
-        {tab === 'contact' && (
-          <form
-            aria-label="Log a contact"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void send(contactEvent(role, minutes, note), 'Contact logged', 'Logging the contact');
-            }}
-          >
-            <div className="field-row">
-              <div className="field">
-                <label htmlFor={`${id}-role`}>Role</label>
-                <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value)}>
-                  {roles.map((r) => (
-                    <option key={r} value={r}>
-                      {roleTitle(r, def?.roles ?? [])}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field narrow">
-                <label htmlFor={`${id}-min`}>Minutes</label>
-                <input
-                  id={`${id}-min`}
-                  type="number"
-                  min={1}
-                  max={600}
-                  value={minutes}
-                  onChange={(e) => setMinutes(e.target.value)}
-                />
-              </div>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-note`}>Note (optional)</label>
-              <textarea
-                id={`${id}-note`}
-                rows={2}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-              />
-            </div>
-            <button type="submit" className="primary" disabled={busy}>
-              Log contact
-            </button>
-          </form>
-        )}
-        {tab === 'discharge' && (
-          <form
-            aria-label="Discharge"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void send(dischargeEvent(reason), 'Discharged', 'Discharging');
-            }}
-          >
-            <p className="hint">
-              Discharge ends this pathway for the patient and cancels all open work. It is audited.
-            </p>
-            <div className="field">
-              <label htmlFor={`${id}-reason`}>Reason for discharge</label>
-              <input
-                id={`${id}-reason`}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </div>
-            <button type="submit" className="danger" disabled={busy}>
-              Discharge
-            </button>
-          </form>
-        )}
-        {formError && (
-          <p role="alert" className="error">
-            {formError}
-          </p>
-        )}
-        {err && <ApiErrorMessage error={err.e} action={err.action} />}
+        {/* Hidden rather than unmounted, so what was typed survives a look at another tab. */}
+        <div hidden={tab !== 'contact'}>
+          <ContactForm
+            def={def}
+            withNote
+            submitClass="primary"
+            disabled={busy}
+            onSend={(event) => send(event, 'Contact logged', 'Logging the contact')}
+          />
+        </div>
+        <div hidden={tab !== 'discharge'}>
+          <DischargeForm
+            hint="Discharge ends this pathway for the patient and cancels all open work. It is audited."
+            disabled={busy}
+            onSend={(event) => send(event, 'Discharged', 'Discharging')}
+          />
+        </div>
+        {error && <ApiErrorMessage error={error.e} action={error.action} />}
         {saved && props.lastDone && <p className="notice">{props.lastDone}</p>}
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import type { Effect, PathwayDefinition } from '@care-pathways/engine';
+import type { PathwayDefinition } from '@care-pathways/engine';
 import type {
   CareApi,
   EventResult,
@@ -15,9 +15,10 @@ import { CompleteTaskDialog } from './CompleteTaskDialog.js';
 import { nodeLabel, whereNow } from './describe.js';
 import { EventList } from './EventList.js';
 import { FactsView } from './FactsView.js';
-import { dueStatus, formatDateTime, humanize, instrumentName, roleTitle } from './format.js';
+import { formatDateTime, humanize, instrumentName } from './format.js';
 import { InstanceActions } from './InstanceActions.js';
-import { RaisedAlerts } from './RaisedAlerts.js';
+import { DoneNotice, type Done } from './RaisedAlerts.js';
+import { TaskCard } from './TaskCard.js';
 import { lastEventAt, timelineEntries, type Order } from './timeline.js';
 import { TrajectoryChart } from './TrajectoryChart.js';
 import { trajectoryFromTimeline } from './trajectory.js';
@@ -43,7 +44,7 @@ export function InstancePanel(props: {
   const [error, setError] = useState<unknown>(null);
   const [order, setOrder] = useState<Order>('newest-first');
   const [completing, setCompleting] = useState<WorkTask | null>(null);
-  const [done, setDone] = useState<{ text: string; effects: Effect[] } | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -90,6 +91,7 @@ export function InstancePanel(props: {
     );
 
   const { instance, def } = data;
+  const now = new Date().toISOString();
   const ctx = { def, sex: props.patient.sex };
   const safety = instance.flags.includes('safety-risk');
   const measure = def?.measure?.instrument ?? null;
@@ -109,17 +111,7 @@ export function InstancePanel(props: {
           that resolves safety risk is completed.
         </p>
       )}
-      {done && (
-        <>
-          <p role="status" className="notice">
-            {done.text}
-          </p>
-          <RaisedAlerts
-            effects={done.effects}
-            onDismiss={() => setDone({ ...done, effects: [] })}
-          />
-        </>
-      )}
+      <DoneNotice done={done} onChange={setDone} />
 
       <div className="instance-grid">
         <div className="card">
@@ -161,34 +153,15 @@ export function InstancePanel(props: {
             <p className="muted">No open tasks.</p>
           ) : (
             <ul className="cards">
-              {data.tasks.map((t) => {
-                const due = dueStatus(t.due, new Date().toISOString());
-                return (
-                  <li key={t.id} className={`card task-card due-${due.kind}`}>
-                    <div className="card-head">
-                      <strong>{t.title}</strong>
-                      <PriorityBadge priority={t.priority} />
-                    </div>
-                    <p className="card-meta">
-                      {roleTitle(t.role, def?.roles ?? [])}
-                      {t.instrument ? ` · ${instrumentName(t.instrument)} form` : ''} ·{' '}
-                      {t.due ? (
-                        <>
-                          due {formatDateTime(t.due)} —{' '}
-                          <span className={`due due-${due.kind}`}>{due.text}</span>
-                        </>
-                      ) : (
-                        'no due date'
-                      )}
-                    </p>
-                    {props.canAct && (
-                      <button type="button" className="primary" onClick={() => setCompleting(t)}>
-                        Complete…
-                      </button>
-                    )}
-                  </li>
-                );
-              })}
+              {data.tasks.map((t) => (
+                <TaskCard key={t.id} task={t} def={def} now={now} showInstrument>
+                  {props.canAct && (
+                    <button type="button" className="primary" onClick={() => setCompleting(t)}>
+                      Complete…
+                    </button>
+                  )}
+                </TaskCard>
+              ))}
             </ul>
           )}
           {instance.open.referrals.length > 0 && (

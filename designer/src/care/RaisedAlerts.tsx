@@ -24,3 +24,22 @@ export function RaisedAlerts({
     </div>
   );
 }
+
+/** What an action did. */
+export interface Done {
+  text: string;
+  effects: Effect[];
+}
+
+/** The outcome of the last action (role=status) and any safety alerts it raised, dismissable. */
+export function DoneNotice({ done, onChange }: { done: Done | null; onChange(d: Done): void }) {
+  if (!done) return null;
+  return (
+    <>
+      <p role="status" className="notice">
+        {done.text}
+      </p>
+      <RaisedAlerts effects={done.effects} onDismiss={() => onChange({ ...done, effects: [] })} />
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { BUILT_IN_ROLES, type Effect } from '@care-pathways/engine';
+import { BUILT_IN_ROLES } from '@care-pathways/engine';
 import { useSession } from '../shell/session.js';
 import { href } from '../shell/route.js';
 import { careApi, type WorkTask } from './api.js';
@@ -7,7 +7,7 @@ import { ApiErrorMessage } from './ApiErrorMessage.js';
 import { PriorityBadge } from './Badges.js';
 import { CompleteTaskDialog } from './CompleteTaskDialog.js';
 import { dueStatus, formatDateTime, humanize, instrumentName, roleTitle } from './format.js';
-import { RaisedAlerts } from './RaisedAlerts.js';
+import { DoneNotice, type Done } from './RaisedAlerts.js';
 import { usePathwayTitles } from './usePathwayTitles.js';
 import { whereNow } from './describe.js';
 import {
@@ -29,7 +29,7 @@ export function WorklistPage() {
   const [tasks, setTasks] = useState<WorkTask[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [completing, setCompleting] = useState<WorkTask | null>(null);
-  const [done, setDone] = useState<{ text: string; effects: Effect[] } | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
   const [now, setNow] = useState(() => new Date().toISOString());
   const canAct = me.role === 'admin' || me.role === 'clinician';
   const titles = usePathwayTitles(api);
@@ -82,17 +82,7 @@ export function WorklistPage() {
         </div>
       </header>
 
-      {done && (
-        <>
-          <p role="status" className="notice">
-            {done.text}
-          </p>
-          <RaisedAlerts
-            effects={done.effects}
-            onDismiss={() => setDone({ ...done, effects: [] })}
-          />
-        </>
-      )}
+      <DoneNotice done={done} onChange={setDone} />
       <ApiErrorMessage error={error} action="Loading the worklist" />
 
       {tasks === null && !error && <p role="status">Loading tasks…</p>}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import {
   REFERRAL_STATUSES,
   type InstanceState,
@@ -7,7 +7,9 @@ import {
 } from '@care-pathways/engine';
 import { PriorityBadge } from '../care/Badges.js';
 import { nodeLabel } from '../care/describe.js';
-import { dueStatus, formatDateTime, humanize, instrumentName, roleTitle } from '../care/format.js';
+import { TaskOutcomeForm } from '../care/EventForms.js';
+import { formatDateTime, humanize, instrumentName } from '../care/format.js';
+import { TaskCard } from '../care/TaskCard.js';
 
 type OpenTask = InstanceState['open']['tasks'][number];
 type OpenReferral = InstanceState['open']['referrals'][number];
@@ -32,7 +34,7 @@ export function OpenWork(props: {
       {state.open.tasks.length > 0 && (
         <ul className="cards" aria-label="Open tasks">
           {state.open.tasks.map((t) => (
-            <TaskCard key={t.id} task={t} {...props} />
+            <OpenTaskCard key={t.id} task={t} {...props} />
           ))}
         </ul>
       )}
@@ -47,7 +49,7 @@ export function OpenWork(props: {
   );
 }
 
-function TaskCard(props: {
+function OpenTaskCard(props: {
   task: OpenTask;
   def: PathwayDefinition;
   now: string;
@@ -55,69 +57,26 @@ function TaskCard(props: {
   onRecordInstrument(id: InstrumentId): void;
 }) {
   const { task, def } = props;
-  const id = useId();
   const node = def.nodes.find((n) => n.id === task.node);
   const outcomes = node?.kind === 'task' ? (node.outcomes ?? []) : [];
-  const [outcome, setOutcome] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const due = dueStatus(task.due, props.now);
   return (
-    <li className={`card task-card due-${due.kind}`}>
-      <div className="card-head">
-        <strong>{task.title}</strong>
-        <PriorityBadge priority={task.priority} />
-      </div>
-      <p className="card-meta">
-        {roleTitle(task.role, def.roles ?? [])} ·{' '}
-        {task.due ? (
-          <>
-            due {formatDateTime(task.due)} —{' '}
-            <span className={`due due-${due.kind}`}>{due.text}</span>
-          </>
-        ) : (
-          'no due date'
-        )}
-      </p>
+    <TaskCard task={task} def={def} now={props.now}>
       {task.instrument ? (
         <button type="button" onClick={() => props.onRecordInstrument(task.instrument!)}>
           Record {instrumentName(task.instrument)}
         </button>
       ) : (
-        <form
-          aria-label={`Complete ${task.title}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (outcomes.length && !outcome) return setError('Choose an outcome.');
-            setError(null);
-            if (props.onCompleteTask(task.node, outcome, '')) setOutcome('');
-          }}
-        >
-          {outcomes.length > 0 && (
-            <fieldset className="outcomes">
-              <legend>Outcome</legend>
-              {outcomes.map((o) => (
-                <label key={o} className="option">
-                  <input
-                    type="radio"
-                    name={`${id}-outcome`}
-                    value={o}
-                    checked={outcome === o}
-                    onChange={() => setOutcome(o)}
-                  />
-                  <span>{humanize(o)}</span>
-                </label>
-              ))}
-            </fieldset>
-          )}
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="primary">
-            Complete task
-          </button>
-        </form>
+        <TaskOutcomeForm
+          title={task.title}
+          outcomes={outcomes}
+          onSend={(done) =>
+            props.onCompleteTask(
+              task.node,
+              typeof done.outcome === 'string' ? done.outcome : '',
+              typeof done.note === 'string' ? done.note : '',
+            )
+          }
+        />
       )}
       {node?.kind === 'task' && node.resolvesSafetyRisk && (
         <p className="hint">Completing this task clears the safety-risk flag.</p>
@@ -125,7 +84,7 @@ function TaskCard(props: {
       {task.node !== undefined && nodeLabel(task.node, { def }) !== task.title && (
         <p className="hint">Node: {nodeLabel(task.node, { def })}</p>
       )}
-    </li>
+    </TaskCard>
   );
 }
 

@@ -31,14 +31,33 @@ export function EditorToolbar(p: {
   const { pending, errors, warnings } = p.validity;
   const tone =
     pending && !errors && !warnings ? 'pending' : errors ? 'error' : warnings ? 'warning' : 'ok';
+  // The accessible name is the visible words plus hidden ones (WCAG 2.5.3: the label is in the name).
+  const sr = (text: string) => <span className="ed-sr">{text}</span>;
+  const dot = <span aria-hidden="true"> · </span>;
   const words =
-    tone === 'pending'
-      ? 'Checking…'
-      : errors
-        ? `${plural(errors, 'error')}${warnings ? ` · ${plural(warnings, 'warning')}` : ''}`
-        : warnings
-          ? `Valid · ${plural(warnings, 'warning')}`
-          : '✓ Valid';
+    tone === 'pending' ? (
+      <>Checking{sr(' the pathway')}…</>
+    ) : errors ? (
+      <>
+        {plural(errors, 'error')}
+        {warnings ? dot : null}
+        {sr(' and ')}
+        {warnings ? plural(warnings, 'warning') : sr(plural(warnings, 'warning'))}
+        {sr(': show problems')}
+      </>
+    ) : warnings ? (
+      <>
+        Valid{dot}
+        {sr(' with ')}
+        {plural(warnings, 'warning')}
+        {sr(': show problems')}
+      </>
+    ) : (
+      <>
+        <span aria-hidden="true">✓ </span>
+        {sr('The pathway is ')}Valid
+      </>
+    );
   return (
     <header className="ed-toolbar">
       <a className="ed-back" href={href({ page: 'pathways' })}>
@@ -115,18 +134,7 @@ export function EditorToolbar(p: {
           </button>
         )}
       </div>
-      <button
-        type="button"
-        className={`ed-validity ${tone}`}
-        onClick={p.onShowProblems}
-        aria-label={
-          tone === 'pending'
-            ? 'Checking the pathway'
-            : errors || warnings
-              ? `${plural(errors, 'error')} and ${plural(warnings, 'warning')}: show problems`
-              : 'The pathway is valid'
-        }
-      >
+      <button type="button" className={`ed-validity ${tone}`} onClick={p.onShowProblems}>
         {words}
       </button>
     </header>

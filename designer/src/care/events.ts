@@ -1,10 +1,10 @@
 /**
- * Events built from what the user entered. Only what a form can get wrong is checked here (a
- * blank reason, minutes that are not a whole number); everything else is the engine's to refuse,
- * with its own reason.
+ * Events built from what the user entered, shared by the patient page and the simulator. Only what
+ * a form can get wrong is checked here (a blank reason, minutes that are not a whole number);
+ * everything else is the engine's to refuse, with its own reason.
  */
 import type { InstrumentId } from '@care-pathways/engine';
-import { answersFrom, missingItems, type FormValues } from '../care/instrumentForm.js';
+import { answersFrom, missingItems, type FormValues } from './instrumentForm.js';
 
 export type Built = { ok: true; event: Record<string, unknown> } | { ok: false; message: string };
 
@@ -17,6 +17,28 @@ export function instrumentEvent(id: InstrumentId, values: FormValues): Built {
   return {
     ok: true,
     event: { type: 'instrument.completed', instrument: id, answers: answersFrom(id, values) },
+  };
+}
+
+/** Lower-case words joined by hyphens: the engine's format for an outcome. */
+const OUTCOME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/**
+ * What completing a task adds: its outcome and note. `outcomes` are those the task's node lists;
+ * `null` when the pathway could not be loaded, so any well-formed outcome (or none) is allowed.
+ */
+export function taskCompletion(
+  outcomes: readonly string[] | null,
+  outcome: string,
+  note = '',
+): Built {
+  const o = outcome.trim();
+  if (outcomes?.length && !o) return fail('Choose an outcome.');
+  if (o && !OUTCOME.test(o))
+    return fail('The outcome must be lower-case words joined by hyphens, e.g. "done".');
+  return {
+    ok: true,
+    event: { ...(o ? { outcome: o } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
   };
 }
 

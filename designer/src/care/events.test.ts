@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { pathwayEventSchema } from '@care-pathways/engine';
-import { emptyValues, setValue } from '../care/instrumentForm.js';
+import { emptyValues, setValue } from './instrumentForm.js';
 import {
   contactEvent,
   dischargeEvent,
   instrumentEvent,
   overrideEvent,
   referralEvent,
+  taskCompletion,
   taskEvent,
 } from './events.js';
 
@@ -40,6 +41,25 @@ describe('events built from form values', () => {
       event: { type: 'task.completed', task: 'review', note: 'seen today' },
     });
     expect(valid(taskEvent('engage', 'engaged'))).toBe(true);
+  });
+
+  it('completing a task needs one of its outcomes when it lists any, in the engine format', () => {
+    expect(taskCompletion(['engaged', 'declined'], '')).toEqual({
+      ok: false,
+      message: 'Choose an outcome.',
+    });
+    expect(taskCompletion(['engaged'], 'engaged', ' called back ')).toEqual({
+      ok: true,
+      event: { outcome: 'engaged', note: 'called back' },
+    });
+    expect(taskCompletion([], '', '')).toEqual({ ok: true, event: {} });
+    // Without the pathway any outcome goes, if well formed.
+    expect(taskCompletion(null, '')).toEqual({ ok: true, event: {} });
+    expect(taskCompletion(null, 'Seen today').ok).toBe(false);
+    expect(taskCompletion(null, 'seen-today')).toEqual({
+      ok: true,
+      event: { outcome: 'seen-today' },
+    });
   });
 
   it('a referral status', () => {
