@@ -1,8 +1,12 @@
 // Designer load-to-interactive benchmark: a 30-node baseline against a 300-node pathway, opened
 // in Debian's Chromium against the real server, interleaved 30, 300, 30, 300, … so drift on a
 // shared machine hits both alike. Needs server/dist and designer/dist (see BENCHMARKS.md).
-//   node bench/load.js           full run (~1–2 min)
-//   node bench/load.js --quick   smoke run
+//   node bench/load.js                    full run (~1–2 min)
+//   node bench/load.js --quick            smoke run
+//   node bench/load.js --baseline <dir>   also open another build of the designer (e.g. one made
+//                                         before a change with `vite build --outDir <dir>`), in
+//                                         the same rounds, and report after/before ratios
+// DESIGNER_DIST=<dir> benchmarks that build instead of designer/dist.
 /* global window, document, getComputedStyle, requestAnimationFrame -- functions passed to the page run in the browser */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -12,11 +16,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validatePathway } from '@care-pathways/engine';
-import { syntheticPathway } from './synthetic.js';
+import { runnerImport } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const quick = process.argv.includes('--quick');
+const baselineAt = process.argv.indexOf('--baseline');
+const BASELINE = baselineAt > 0 ? resolve(process.argv[baselineAt + 1] ?? '') : null;
+const CURRENT = resolve(process.env.DESIGNER_DIST ?? join(root, 'designer/dist'));
 const SIZES = [30, 300];
 const WARMUP = 1;
 const ROUNDS = quick ? 2 : 6;
@@ -56,9 +63,16 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function startServer() {
-  for (const f of ['server/dist/main.js', 'designer/dist/index.html'])
-    if (!existsSync(join(root, f))) throw new Error(`${f} missing: build the server and designer`);
+/** The editor's own generator (TypeScript), loaded through Vite's module runner: one source. */
+async function loadSynthetic() {
+  const file = join(root, 'designer/src/editor/model/synthetic.ts');
+  const { module } = await runnerImport(file, { configFile: false, logLevel: 'error' });
+  return module.syntheticPathway;
+}
+
+async function startServer(dist) {
+  for (const f of [join(root, 'server/dist/main.js'), join(dist, 'index.html')])
+    if (!existsSync(f)) throw new Error(`${f} missing: build the server and designer`);
   const dataDir = mkdtempSync(join(tmpdir(), 'designer-bench-'));
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'server/dist/main.js')], {
@@ -69,6 +83,7 @@ async function startServer() {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      DESIGNER_DIST: dist,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -232,6 +247,7 @@ const fmt = (x, d = 0) =>
 
 async function main() {
   const started = Date.now();
+  const syntheticPathway = await loadSynthetic();
   const defs = SIZES.map((n) => {
     const def = syntheticPathway(n);
     const r = validatePathway(def);
@@ -240,89 +256,131 @@ async function main() {
     if (def.nodes.length !== n) throw new Error(`synthetic-${n} has ${def.nodes.length} nodes`);
     return def;
   });
+  // One server per build (each serves its own designer/dist), both with the same pathways.
+  const builds = [{ label: 'current', dist: CURRENT }];
+  if (BASELINE) builds.unshift({ label: 'baseline', dist: BASELINE });
   const { chromium } = await loadPlaywright();
-  const server = await startServer();
+  const servers = [];
   let browser;
   try {
-    const key = server.keys.designer;
-    if (!key) throw new Error('no designer demo key');
-    for (const def of defs) await createPathway(server.base, key, def);
+    for (const b of builds) servers.push(await startServer(b.dist));
+    const contexts = [];
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(initScript, key);
-    const results = Object.fromEntries(SIZES.map((n) => [n, []]));
+    for (const server of servers) {
+      const key = server.keys.designer;
+      if (!key) throw new Error('no designer demo key');
+      for (const def of defs) await createPathway(server.base, key, def);
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addInitScript(initScript, key);
+      contexts.push(context);
+    }
+    const results = builds.map(() => Object.fromEntries(SIZES.map((n) => [n, []])));
     const total = WARMUP + ROUNDS;
     for (let round = 0; round < total; round++) {
       for (const [i, n] of SIZES.entries()) {
-        const r = await measureLoad(context, server.base, defs[i].id, n);
-        r.edits = await measureEdits(r.page, EDITS);
-        await r.page.close();
-        const tag = round < WARMUP ? 'warm-up' : `round ${round - WARMUP + 1}/${ROUNDS}`;
-        console.error(
-          `${tag} n=${n}: rendered ${fmt(r.renderedAt)} ms, interactive ${fmt(r.interactiveAt)} ms, ` +
-            `click ${fmt(r.clickMs)} ms, edit median ${fmt(median(r.edits), 1)} ms, ` +
-            `${r.longCount} long tasks (${fmt(r.longTotal)} ms), ${r.domNodes} node elements`,
-        );
-        if (round >= WARMUP) results[n].push(r);
+        // With a baseline, alternate which build goes first so neither always runs second.
+        const order = builds.map((_, k) => k);
+        if (round % 2) order.reverse();
+        for (const k of order) {
+          const r = await measureLoad(contexts[k], servers[k].base, defs[i].id, n);
+          r.edits = await measureEdits(r.page, EDITS);
+          await r.page.close();
+          const tag = round < WARMUP ? 'warm-up' : `round ${round - WARMUP + 1}/${ROUNDS}`;
+          console.error(
+            `${tag}${builds.length > 1 ? ` ${builds[k].label}` : ''} n=${n}: ` +
+              `rendered ${fmt(r.renderedAt)} ms, interactive ${fmt(r.interactiveAt)} ms, ` +
+              `click ${fmt(r.clickMs)} ms, edit median ${fmt(median(r.edits), 1)} ms, ` +
+              `${r.longCount} long tasks (${fmt(r.longTotal)} ms), ${r.domNodes} node elements`,
+          );
+          if (round >= WARMUP) results[k][n].push(r);
+        }
       }
     }
-    report(results, browser.version(), Date.now() - started);
+    report(builds, results, browser.version(), Date.now() - started);
   } finally {
     await browser?.close();
-    await server.stop();
+    for (const server of servers) await server.stop();
   }
 }
 
-function report(results, chromiumVersion, elapsed) {
-  const [a, b] = SIZES;
-  console.log(
-    `\nDesigner load-to-interactive: Node ${process.version}, Chromium ${chromiumVersion}, ` +
-      `${quick ? 'quick' : 'full'} run: ${ROUNDS} interleaved rounds after ${WARMUP} warm-up, ` +
-      `${EDITS} title edits per open, viewport 1440×900\n`,
-  );
-  const metrics = [
-    ['nodes rendered (ms)', (r) => [r.renderedAt]],
-    ['interactive (ms)', (r) => [r.interactiveAt]],
-    ['click → inspector (ms)', (r) => [r.clickMs]],
-    ['title edit → canvas (ms)', (r) => r.edits],
-    ['long tasks to interactive', (r) => [r.longCount]],
-    ['long-task total (ms)', (r) => [r.longTotal]],
-    ['longest task (ms)', (r) => [r.longMax]],
-  ];
-  const head = ['metric', 'n', 'median', 'min', 'max'];
-  const rows = [];
-  for (const [name, get] of metrics)
-    for (const n of SIZES) {
-      const xs = results[n].flatMap(get);
-      rows.push([
-        name,
-        String(n),
-        fmt(median(xs), 1),
-        fmt(Math.min(...xs), 1),
-        fmt(Math.max(...xs), 1),
-      ]);
-    }
+const METRICS = [
+  ['nodes rendered (ms)', (r) => [r.renderedAt]],
+  ['interactive (ms)', (r) => [r.interactiveAt]],
+  ['click → inspector (ms)', (r) => [r.clickMs]],
+  ['title edit → canvas (ms)', (r) => r.edits],
+  ['long tasks to interactive', (r) => [r.longCount]],
+  ['long-task total (ms)', (r) => [r.longTotal]],
+  ['longest task (ms)', (r) => [r.longMax]],
+];
+const RATIOS = [
+  ['nodes rendered', (r) => [r.renderedAt]],
+  ['interactive', (r) => [r.interactiveAt]],
+  ['click → inspector', (r) => [r.clickMs]],
+  ['title edit → canvas', (r) => r.edits],
+];
+
+function table(head, rows) {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r) => r.map((c, i) => (i < 2 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
   console.log(line(head));
   console.log(w.map((x) => '-'.repeat(x)).join('  '));
   for (const r of rows) console.log(line(r));
+}
 
-  // Ratios per adjacent pair (round k of 30 with round k of 300), then median (min–max).
-  const ratio = (get) => {
-    const rs = results[a].map((ra, k) => median(get(results[b][k])) / median(get(ra)));
-    return `${fmt(median(rs), 2)}× (min ${fmt(Math.min(...rs), 2)}×, max ${fmt(Math.max(...rs), 2)}×)`;
-  };
-  console.log(`\n${b}/${a} ratios (median of ${ROUNDS} paired rounds):`);
-  console.log(`  nodes rendered          ${ratio((r) => [r.renderedAt])}`);
-  console.log(`  interactive             ${ratio((r) => [r.interactiveAt])}`);
-  console.log(`  click → inspector       ${ratio((r) => [r.clickMs])}`);
-  console.log(`  title edit → canvas     ${ratio((r) => r.edits)}`);
-  const ti = median(results[b].map((r) => r.interactiveAt));
-  const te = median(results[b].flatMap((r) => r.edits));
+/** Median (min, max) of per-round ratios get(xs[k]) / get(ys[k]): paired, so drift cancels. */
+function pairedRatio(xs, ys, get) {
+  const rs = xs.map((x, k) => median(get(x)) / median(get(ys[k])));
+  return `${fmt(median(rs), 2)}× (min ${fmt(Math.min(...rs), 2)}×, max ${fmt(Math.max(...rs), 2)}×)`;
+}
+
+function report(builds, results, chromiumVersion, elapsed) {
+  const [a, b] = SIZES;
   console.log(
-    `\nVerdict (${b} nodes): interactive ${fmt(ti)} ms (target ≤ 3000), ` +
-      `edit ${fmt(te, 1)} ms (target ≤ 200): ${ti <= 3000 && te <= 200 ? 'met' : 'NOT met'}.`,
+    `\nDesigner load-to-interactive: Node ${process.version}, Chromium ${chromiumVersion}, ` +
+      `${quick ? 'quick' : 'full'} run: ${ROUNDS} interleaved rounds after ${WARMUP} warm-up, ` +
+      `${EDITS} title edits per open, viewport 1440×900` +
+      (builds.length > 1
+        ? `; builds: ${builds.map((x) => `${x.label} ${x.dist}`).join(', ')}`
+        : '') +
+      '\n',
+  );
+  const head = ['metric', 'n', ...builds.flatMap((x) => [`${x.label} median`, 'min', 'max'])];
+  if (builds.length === 1) head.splice(2, 3, 'median', 'min', 'max');
+  const rows = [];
+  for (const [name, get] of METRICS)
+    for (const n of SIZES)
+      rows.push([
+        name,
+        String(n),
+        ...results.flatMap((res) => {
+          const xs = res[n].flatMap(get);
+          return [fmt(median(xs), 1), fmt(Math.min(...xs), 1), fmt(Math.max(...xs), 1)];
+        }),
+      ]);
+  table(head, rows);
+
+  for (const [k, build] of builds.entries()) {
+    const res = results[k];
+    console.log(
+      `\n${b}/${a} ratios${builds.length > 1 ? `, ${build.label}` : ''} (median of ${ROUNDS} paired rounds):`,
+    );
+    for (const [name, get] of RATIOS)
+      console.log(`  ${name.padEnd(22)}${pairedRatio(res[b], res[a], get)}`);
+  }
+  if (builds.length > 1) {
+    const [base, cur] = results;
+    console.log(`\ncurrent/baseline ratios (median of ${ROUNDS} paired opens; < 1 is faster):`);
+    for (const n of SIZES)
+      for (const [name, get] of RATIOS)
+        console.log(`  ${`${name}, ${n}`.padEnd(27)}${pairedRatio(cur[n], base[n], get)}`);
+  }
+  const cur = results[results.length - 1];
+  const ti = median(cur[b].map((r) => r.interactiveAt));
+  const te = median(cur[b].flatMap((r) => r.edits));
+  console.log(
+    `\nVerdict (${b} nodes${builds.length > 1 ? ', current build' : ''}): interactive ${fmt(ti)} ms ` +
+      `(target ≤ 3000), edit ${fmt(te, 1)} ms (target ≤ 200): ` +
+      `${ti <= 3000 && te <= 200 ? 'met' : 'NOT met'}.`,
   );
   console.log(`Whole run ${fmt(elapsed / 1000, 1)} s.`);
 }

@@ -34,7 +34,7 @@ import { historyReducer, initHistory, redoLabel, undoLabel } from './model/histo
 import { transitionKeys } from './model/keys.js';
 import { newNode } from './model/kinds.js';
 import { autoLayout, completeLayout, freeSpot, NODE_H, NODE_W } from './model/layout.js';
-import { mapProblems, type Target } from './model/problems.js';
+import { createProblemMapper, type Target } from './model/problems.js';
 import { canDesign, canPublish } from './permissions.js';
 import { isOnCanvas, isTextField, shortcutFor } from './shortcuts.js';
 import { useValidation } from './useValidation.js';
@@ -143,9 +143,11 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
 
   // ——— validation (structure only: positions never re-validate) ———
   const validated = useValidation(def);
+  // Remembers the last map, so a result that says the same again leaves the canvas untouched.
+  const [toProblemMap] = useState(createProblemMapper);
   const problemMap = useMemo(
-    () => mapProblems(validated.def, [...validated.result.errors, ...validated.result.warnings]),
-    [validated.def, validated.result],
+    () => toProblemMap(validated.def, [...validated.result.errors, ...validated.result.warnings]),
+    [toProblemMap, validated.def, validated.result],
   );
   const errors = validated.result.errors.length;
   const warnings = validated.result.warnings.length;
@@ -382,6 +384,29 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
     const t = setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 }), 30);
     return () => clearTimeout(t);
   }, [diffOn, flow]);
+  // The side panel widens for the simulator (styles.css `.ed-side.wide`), so the canvas narrows or
+  // widens: show the whole pathway again once React Flow has seen its new size.
+  const wideSide = tab === 'simulate' && !diff;
+  const sideWasWide = useRef(wideSide);
+  useEffect(() => {
+    if (sideWasWide.current === wideSide) return;
+    sideWasWide.current = wideSide;
+    const width = store.getState().width;
+    let done = false;
+    const fit = () => {
+      if (done) return;
+      done = true;
+      stop();
+      clearTimeout(fallback);
+      void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 });
+    };
+    const stop = store.subscribe((s) => s.width !== width && fit());
+    const fallback = setTimeout(fit, 400); // the width may not change (a narrow window)
+    return () => {
+      stop();
+      clearTimeout(fallback);
+    };
+  }, [wideSide, flow, store]);
 
   const tidy = () => {
     commit({ type: 'layout.set', layout: autoLayout(def) });
@@ -459,10 +484,12 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
   const latest = versions?.[versions.length - 1];
   const undoText = undoLabel(history);
   const panels = useRef<HTMLDivElement>(null);
+  const panelsScrolled = useRef(false);
   const inspected = selectedNode?.id ?? selectedEdgeKey ?? '';
   useEffect(() => {
-    // A new selection starts at the top of its inspector.
-    if (tab === 'inspect') panels.current?.scrollTo({ top: 0 });
+    // A new selection starts at the top of its inspector. Only when scrolled: scrollTo forces a
+    // layout of the whole page, canvas included (~50 ms per click on a 300-node pathway).
+    if (tab === 'inspect' && panelsScrolled.current) panels.current?.scrollTo({ top: 0 });
   }, [inspected]);
   useEffect(() => {
     if (notice?.kind !== 'status' || notice.text.endsWith('…')) return;
@@ -599,10 +626,7 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
               diff ? setDiff((d) => d && { ...d, selected: null }) : setSelection(NO_SELECTION)
             }
           />
-          <aside
-            className={`ed-side${tab === 'simulate' && !diff ? ' wide' : ''}`}
-            aria-label="Side panel"
-          >
+          <aside className={`ed-side${wideSide ? ' wide' : ''}`} aria-label="Side panel">
             {diff ? (
               <DiffPanel
                 overlay={diff.overlay}
@@ -644,7 +668,11 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
                     </button>
                   ))}
                 </div>
-                <div className="ed-panels" ref={panels}>
+                <div
+                  className="ed-panels"
+                  ref={panels}
+                  onScroll={(e) => (panelsScrolled.current = e.currentTarget.scrollTop > 0)}
+                >
                   {tab === 'inspect' && (
                     <div role="tabpanel" id="ed-panel-inspect" aria-labelledby="ed-tab-inspect">
                       {inspector}

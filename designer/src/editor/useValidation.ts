@@ -16,13 +16,13 @@ export interface Validated {
 /**
  * Live validation of the structural definition (positions are not part of it, so dragging never
  * re-validates). Small pathways validate synchronously; large ones in a worker, debounced, and
- * the last result stays on screen meanwhile.
+ * the last result stays on screen meanwhile. `pending` is derived (the result describes an older
+ * definition), not state: setting it on every keystroke cost a re-render of the whole editor.
  */
 export function useValidation(def: Def): Validated {
   const large = def.nodes.length > SYNC_MAX_NODES;
   const sync = useMemo(() => (large ? null : { result: validatePathway(def), def }), [def, large]);
   const [async, setAsync] = useState<{ result: ValidationResult; def: Def } | null>(null);
-  const [pending, setPending] = useState(false);
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
   const sent = useRef(new Map<number, Def>());
@@ -31,7 +31,6 @@ export function useValidation(def: Def): Validated {
 
   useEffect(() => {
     if (!large) return;
-    setPending(true);
     const timer = setTimeout(() => {
       const n = ++seq.current;
       try {
@@ -46,7 +45,6 @@ export function useValidation(def: Def): Validated {
             sent.current.delete(e.data.seq);
             if (!d || e.data.seq !== seq.current) return; // a newer request is on its way
             setAsync({ result: e.data.result, def: d });
-            setPending(false);
           };
         }
         sent.current.set(n, def);
@@ -54,7 +52,6 @@ export function useValidation(def: Def): Validated {
       } catch {
         // No workers (an old browser or a locked-down page): validate here.
         setAsync({ result: validatePathway(def), def });
-        setPending(false);
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -62,6 +59,6 @@ export function useValidation(def: Def): Validated {
 
   if (sync) return { ...sync, pending: false };
   return async
-    ? { ...async, pending }
+    ? { ...async, pending: async.def !== def }
     : { result: { valid: false, errors: [], warnings: [] }, def, pending: true };
 }

@@ -69,6 +69,33 @@ describe('definition → React Flow', () => {
     expect(n2.find((n) => n.id === 'engage')!.data.title).toBe('Call');
   });
 
+  it('returns the very same arrays when nothing on the canvas changed', () => {
+    const doc = smallDoc();
+    const c = createConverter();
+    const layout = completeLayout(doc.def, null);
+    const n1 = c.nodes(doc.def, layout, EMPTY_VIEW);
+    const e1 = c.edges(doc.def, EMPTY_VIEW);
+    // A new but equal view (e.g. a validation result that says the same again).
+    const view = { ...EMPTY_VIEW, nodeIssues: new Map(), edgeIssues: new Map() };
+    expect(c.nodes(doc.def, layout, view)).toBe(n1);
+    expect(c.edges(doc.def, view)).toBe(e1);
+    // A title edit changes one node, so a new node list, but no edge: the same edge list.
+    const next = applyChange(
+      { def: doc.def, layout },
+      { type: 'node.update', id: 'engage', patch: { title: 'Call' } },
+    );
+    expect(c.nodes(next.def, next.layout, view)).not.toBe(n1);
+    expect(c.edges(next.def, view)).toBe(e1);
+    // A new transition: a new edge list that keeps every existing edge object.
+    const added = applyChange(next, {
+      type: 'transition.add',
+      transition: { from: 'engage', to: 'done', otherwise: true },
+    });
+    const e3 = c.edges(added.def, view);
+    expect(e3).not.toBe(e1);
+    expect(e3.slice(0, e1.length).every((e, i) => e === e1[i])).toBe(true);
+  });
+
   it('marks selection, problems, the simulated patient and drags', () => {
     const doc = smallDoc();
     const c = createConverter();

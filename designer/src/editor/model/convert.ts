@@ -10,7 +10,8 @@ import type { Issue } from './problems.js';
 /**
  * Definition → React Flow nodes and edges. A converter remembers what it returned last time and
  * hands back the very same objects for nodes and edges whose inputs did not change, so React
- * Flow re-renders only what an edit touched (a 300-node pathway stays responsive).
+ * Flow re-renders only what an edit touched (a 300-node pathway stays responsive); when nothing
+ * changed at all it hands back the very same array, so React Flow has no update to process.
  */
 export interface NodeData extends Record<string, unknown> {
   node: PathwayNode;
@@ -62,6 +63,15 @@ export const EMPTY_VIEW: ViewState = {
 
 const issueKey = (i: Issue | undefined) => (i ? `${i.severity}\n${i.messages.join('\n')}` : '');
 const MEASURED = { width: NODE_W, height: NODE_H };
+// Every node has a fixed size, so it can be its own layout root: typing a title then re-lays out
+// that node alone, not the layer of ~680 absolutely placed nodes and edge labels it sits in.
+const NODE_STYLE = { contain: 'layout size style' } as const;
+/** `next` unless it holds exactly the objects of `prev`, in order (then `prev` itself). */
+function reuse<T>(prev: readonly T[], next: T[]): T[] {
+  if (prev.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i]) return next;
+  return prev as T[];
+}
 
 /** What an edge says: its label, else its condition in words, else "otherwise". */
 export function edgeLabel(t: Transition): string {
@@ -79,6 +89,14 @@ export function edgeLabel(t: Transition): string {
 export function createConverter() {
   let lastNodes = new Map<string, FlowNode>();
   let lastEdges = new Map<string, FlowEdge>();
+  let nodeList: FlowNode[] = [];
+  let edgeList: FlowEdge[] = [];
+  // Edge ids and branch counts depend only on the transitions, which most edits leave alone.
+  let shape: {
+    transitions: Def['transitions'];
+    keys: string[];
+    conditions: Map<string, number>;
+  } | null = null;
 
   function nodes(def: Def, layout: Layout, view: ViewState): FlowNode[] {
     const next = new Map<string, FlowNode>();
@@ -116,6 +134,7 @@ export function createConverter() {
             width: NODE_W,
             height: NODE_H,
             measured: MEASURED,
+            style: NODE_STYLE,
             data: {
               node,
               title,
@@ -130,16 +149,20 @@ export function createConverter() {
       out.push(flow);
     }
     lastNodes = next;
-    return out;
+    nodeList = reuse(nodeList, out);
+    return nodeList;
   }
 
   function edges(def: Def, view: ViewState): FlowEdge[] {
-    const keys = transitionKeys(def.transitions);
-    // Branch numbers follow the order the engine tries them: conditions in the order written,
-    // the fallback last (it needs no number). Only nodes with two or more conditions get numbers.
-    const conditions = new Map<string, number>();
-    for (const t of def.transitions)
-      if (t.when !== undefined) conditions.set(t.from, (conditions.get(t.from) ?? 0) + 1);
+    if (shape?.transitions !== def.transitions) {
+      // Branch numbers follow the order the engine tries them: conditions in the order written,
+      // the fallback last (it needs no number). Only nodes with two or more conditions get numbers.
+      const conditions = new Map<string, number>();
+      for (const t of def.transitions)
+        if (t.when !== undefined) conditions.set(t.from, (conditions.get(t.from) ?? 0) + 1);
+      shape = { transitions: def.transitions, keys: transitionKeys(def.transitions), conditions };
+    }
+    const { keys, conditions } = shape;
     const seen = new Map<string, number>();
     const next = new Map<string, FlowEdge>();
     const out: FlowEdge[] = def.transitions.map((t, index) => {
@@ -185,7 +208,8 @@ export function createConverter() {
       return edge;
     });
     lastEdges = next;
-    return out;
+    edgeList = reuse(edgeList, out);
+    return edgeList;
   }
 
   return { nodes, edges };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePathway } from '@care-pathways/engine';
-import { describeTarget, locate, mapProblems } from './problems.js';
+import { createProblemMapper, describeTarget, locate, mapProblems } from './problems.js';
 import { smallDef } from './fixtures.js';
 import { toStored } from './doc.js';
 
@@ -62,6 +62,36 @@ describe('problem → canvas element', () => {
     expect(m.parameters.get('threshold')).toMatchObject({ severity: 'error' });
     expect(m.problems[0]!.severity).toBe('error');
     expect(m.problems.every((p) => p.target)).toBe(true);
+  });
+
+  it('gives back the same maps when a new result reports the same problems', () => {
+    const broken = {
+      ...def,
+      nodes: def.nodes.map((n) => (n.id === 'engage' ? { ...n, role: 'nobody' } : n)),
+    };
+    const problems = () => {
+      const v = validatePathway(toStored({ def: broken, layout: {} }));
+      return [...v.errors, ...v.warnings];
+    };
+    const map = createProblemMapper();
+    const first = map(broken, problems());
+    expect(first.nodes.get('engage')?.severity).toBe('error');
+    // A fresh validation of the same draft: new objects, same content.
+    expect(map(broken, problems())).toBe(first);
+
+    // Another problem on a parameter: a new list, but the node and edge maps are unchanged.
+    const extra = { code: 'X', path: '$.parameters.threshold.min', message: 'too low' };
+    const second = map(broken, [...problems(), { ...extra, severity: 'error' as const }]);
+    expect(second).not.toBe(first);
+    expect(second.problems).toHaveLength(first.problems.length + 1);
+    expect(second.nodes).toBe(first.nodes);
+    expect(second.edges).toBe(first.edges);
+    expect(second.parameters).not.toBe(first.parameters);
+
+    // Fixing the node gives a new node map without it.
+    const fixed = map(def, [{ ...extra, severity: 'error' as const }]);
+    expect(fixed.nodes).not.toBe(first.nodes);
+    expect(fixed.nodes.has('engage')).toBe(false);
   });
 
   it('describes targets for the problems list', () => {

@@ -85,6 +85,58 @@ export function mapProblems(def: Def, problems: readonly Problem[]): ProblemMap 
   return out;
 }
 
+const sameIssue = (a: Issue | undefined, b: Issue) =>
+  !!a &&
+  a.severity === b.severity &&
+  a.messages.length === b.messages.length &&
+  a.messages.every((m, i) => m === b.messages[i]);
+
+function sameIssues<K>(a: ReadonlyMap<K, Issue>, b: ReadonlyMap<K, Issue>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, issue] of b) if (!sameIssue(a.get(k), issue)) return false;
+  return true;
+}
+
+const sameTarget = (a: Target, b: Target) => JSON.stringify(a) === JSON.stringify(b);
+
+function sameProblems(a: readonly LocatedProblem[], b: readonly LocatedProblem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]!;
+      return (
+        p.code === q.code &&
+        p.path === q.path &&
+        p.message === q.message &&
+        p.severity === q.severity &&
+        sameTarget(p.target, q.target)
+      );
+    })
+  );
+}
+
+/**
+ * `mapProblems` that remembers its last answer and gives back the very same map, or the very same
+ * per-node and per-edge maps, when a new validation result says the same as the last one (the
+ * usual case while typing). The canvas then has nothing to redraw: a new map would make every
+ * node and edge of a 300-node pathway be compared and re-stored for nothing.
+ */
+export function createProblemMapper() {
+  let last: ProblemMap | null = null;
+  return (def: Def, problems: readonly Problem[]): ProblemMap => {
+    const next = mapProblems(def, problems);
+    if (!last) return (last = next);
+    if (sameProblems(last.problems, next.problems)) return last;
+    last = {
+      problems: next.problems,
+      nodes: sameIssues(last.nodes, next.nodes) ? last.nodes : next.nodes,
+      edges: sameIssues(last.edges, next.edges) ? last.edges : next.edges,
+      parameters: sameIssues(last.parameters, next.parameters) ? last.parameters : next.parameters,
+    };
+    return last;
+  };
+}
+
 /** "Node phq9-assess · instrument", "Transition a → b · when", "Parameter x · max", "Pathway · title". */
 export function describeTarget(t: Target): string {
   const f = t.field ? ` · ${t.field}` : '';

@@ -6,20 +6,25 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type ReactFlowState,
 } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../model/convert.js';
 import type { NodeKind, XY } from '../model/doc.js';
 import { NODE_H, NODE_W } from '../model/layout.js';
 import { NodeView } from './NodeView.js';
+import { EdgeLabelHostContext } from './canvasActions.js';
 import { EdgeMarkers, TransitionEdge } from './TransitionEdge.js';
 
 // Module-level so React Flow never sees new node/edge types (which would remount everything).
 const nodeTypes = { pathway: NodeView };
 const edgeTypes = { transition: TransitionEdge };
 export const PALETTE_MIME = 'application/x-care-pathway-kind';
+const labelHostOf = (s: ReactFlowState) =>
+  s.domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null;
 
 const MINIMAP: Record<string, string> = {
   error: '#d1242f',
@@ -63,6 +68,7 @@ export function Canvas({
   onPaneClick,
 }: CanvasProps) {
   const flow = useReactFlow();
+  const labelHost = useStore(labelHostOf);
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
       e.preventDefault();
@@ -82,37 +88,39 @@ export function Canvas({
   const large = nodes.length > 150;
   return (
     <div className="ed-canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <EdgeMarkers />
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onPaneClick={onPaneClick}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        deleteKeyCode={null}
-        fitView
-        fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
-        minZoom={0.05}
-        maxZoom={2}
-        onlyRenderVisibleElements={large}
-        aria-label="Pathway canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#b8c0c8" />
-        <MiniMap<FlowNode>
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={2}
-          ariaLabel="Mini map of the pathway"
-          maskColor="rgb(240 242 245 / 70%)"
-        />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-      </ReactFlow>
+      <EdgeLabelHostContext.Provider value={labelHost}>
+        <EdgeMarkers />
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onPaneClick={onPaneClick}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          deleteKeyCode={null}
+          fitView
+          fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
+          minZoom={0.05}
+          maxZoom={2}
+          onlyRenderVisibleElements={large}
+          aria-label="Pathway canvas"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#b8c0c8" />
+          <MiniMap<FlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={2}
+            ariaLabel="Mini map of the pathway"
+            maskColor="rgb(240 242 245 / 70%)"
+          />
+          <Controls showInteractive={false} aria-label="Zoom controls" />
+        </ReactFlow>
+      </EdgeLabelHostContext.Provider>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { createPortal } from 'react-dom';
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import type { FlowEdge } from '../model/convert.js';
 import { edgeGeometry } from '../model/edgePath.js';
-import { useCanvasActions } from './canvasActions.js';
+import { useCanvasActions, useEdgeLabelHost } from './canvasActions.js';
 
 /** The tone of an edge decides its colour and arrowhead (markers are defined once per tone). */
 export function edgeTone(e: Pick<FlowEdge, 'selected' | 'data'>): string {
@@ -18,6 +19,7 @@ export function edgeTone(e: Pick<FlowEdge, 'selected' | 'data'>): string {
 export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, data, selected } = props;
   const { selectEdge } = useCanvasActions();
+  const labelHost = useEdgeLabelHost();
   const { path, labelX, labelY } = edgeGeometry(id, sourceX, sourceY, targetX, targetY);
   const tone = edgeTone({ selected: !!selected, data });
   const issue = data?.issue;
@@ -30,22 +32,24 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Flow
         markerEnd={`url(#ed-arrow-${tone})`}
         interactionWidth={16}
       />
-      <EdgeLabelRenderer>
-        <div
-          className={`ed-edge-label tone-${tone}${selected ? ' is-selected' : ''}${data?.fallback ? ' fallback' : ''} nodrag nopan`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          title={issue ? issue.messages.join('\n') : (data?.label ?? '')}
-          onClick={() => selectEdge(id)}
-        >
-          {issue && (
-            <span className="ed-edge-issue" aria-hidden="true">
-              {issue.severity === 'error' ? '!' : '▲'}
-            </span>
-          )}
-          {data?.order !== undefined && <span className="ed-edge-order">{data.order}.</span>}
-          <span className="ed-edge-text">{data?.label}</span>
-        </div>
-      </EdgeLabelRenderer>
+      {labelHost &&
+        createPortal(
+          <div
+            className={`ed-edge-label tone-${tone}${selected ? ' is-selected' : ''}${data?.fallback ? ' fallback' : ''} nodrag nopan`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            title={issue ? issue.messages.join('\n') : (data?.label ?? '')}
+            onClick={() => selectEdge(id)}
+          >
+            {issue && (
+              <span className="ed-edge-issue" aria-hidden="true">
+                {issue.severity === 'error' ? '!' : '▲'}
+              </span>
+            )}
+            {data?.order !== undefined && <span className="ed-edge-order">{data.order}.</span>}
+            <span className="ed-edge-text">{data?.label}</span>
+          </div>,
+          labelHost,
+        )}
     </>
   );
 });
