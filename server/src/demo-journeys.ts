@@ -4,7 +4,8 @@ import type { PathwayEvent } from '@care-pathways/engine';
  * The demo practice's sample patients on collaborative care for depression, each with a history
  * so that the worklist, patient pages and registry have something real to show on first start:
  * a patient still to be screened, one awaiting a PHQ-9, one responding, one not improving at the
- * review week, one with PHQ-9 item 9 positive, one discharged in remission.
+ * review week, one with PHQ-9 item 9 positive, one whose first contact is overdue, one discharged
+ * in remission.
  *
  * Events are timed in days and hours after the patient's start; the seed places each journey so
  * that its last event happened `endsHoursAgo` before the server's first start. The journeys follow
@@ -100,6 +101,20 @@ export const DEMO_JOURNEYS: DemoJourney[] = [
       { day: 16, ...phq9([2, 2, 2, 1, 1, 1, 1, 1, 1]) },
     ],
     expect: { node: 'safety-assessment', status: 'active', flags: ['safety-risk'] },
+  },
+  {
+    // Enrolled at PHQ-9 12 nine days ago; the care manager's first contact (due in 7 days) is
+    // overdue, as the worklist shows.
+    ref: 'DEMO-007',
+    age: 58,
+    sex: 'female',
+    pathwayId: 'cocm-depression',
+    endsHoursAgo: 9 * 24,
+    events: [
+      { day: 0, ...phq2([2, 1]) },
+      { day: 0, hour: 1, ...phq9([2, 2, 1, 1, 2, 1, 1, 2, 0]) },
+    ],
+    expect: { node: 'engage', status: 'active', flags: [] },
   },
   {
     // 16 → 4 → 3: sustained remission (< 5, B2), relapse-prevention plan, discharged.

@@ -16,7 +16,7 @@ export interface DemoKeys {
 
 /**
  * A demo practice for a fresh embedded database: every library pathway adopted, published and
- * live; one key per role; six synthetic patients in collaborative care for depression, each with a
+ * live; one key per role; seven synthetic patients in collaborative care for depression, each with a
  * history (demo-journeys.ts).
  */
 export const DEMO_PRACTICE_ID = 'demo-practice';

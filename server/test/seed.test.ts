@@ -92,4 +92,16 @@ describe.each(KINDS)('the demo seed (%s)', (kind) => {
     const urgent = tasks.filter((t) => t.priority !== 'routine');
     expect(urgent.map((t) => t.node)).toEqual(['safety-assessment']);
   });
+
+  it('has one overdue task to show on the worklist: the late first contact', async () => {
+    const { deps } = await seeded();
+    const overdue = await deps.handle.db
+      .selectFrom('tasks')
+      .select(['node', 'due'])
+      .where('practice_id', '=', DEMO_PRACTICE_ID)
+      .where('status', '=', 'open')
+      .where('due', '<', T0)
+      .execute();
+    expect(overdue.map((t) => t.node)).toEqual(['engage']);
+  });
 });
