@@ -181,6 +181,8 @@ export function InstancePanel(props: {
 
         <div className="card">
           <h3>Facts</h3>
+          {/* The engine computes facts at the instance's clock: the last event, not today. */}
+          <p className="muted small">As of the last event, {formatDateTime(instance.updatedAt)}</p>
           <FactsView facts={instance.facts} def={def} />
         </div>
       </div>
