@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin.js';
 import { careRoutes } from './routes/care.js';
 import { docsRoutes } from './routes/docs.js';
 import { pathwayRoutes } from './routes/pathways.js';
+import { registryRoutes } from './routes/registry.js';
 import { serveDesigner } from './static.js';
 
 export interface AppOptions {
@@ -84,6 +85,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.get('/me', (c) => c.json(c.var.principal));
   api.route('/', pathwayRoutes(deps));
   api.route('/', careRoutes(deps));
+  api.route('/', registryRoutes(deps));
   app.route('/api', api);
   if (options.designerDir) serveDesigner(app, options.designerDir);
   return app;

@@ -49,6 +49,8 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
     lines.push(
       `  Sign in with a demo key (all in ${demoFile}):`,
       ...Object.entries(keys).map(([role, key]) => `    ${role.padEnd(10)} ${key}`),
+      // The roles split design, publishing and care (src/http/auth.ts); admin holds them all.
+      '  One person doing everything (edit, publish, set live, worklist): use the admin key.',
     );
     lines.push(`  e.g. curl -H "Authorization: Bearer ${keys.clinician}" ${url}/api/tasks`);
   }

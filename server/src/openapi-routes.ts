@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as admin from './domain/admin.js';
 import * as care from './domain/instances.js';
 import * as pathways from './domain/pathways.js';
+import * as registry from './domain/registry.js';
 import * as tasks from './domain/tasks.js';
 import type { RouteSpec } from './openapi.js';
 import { validateRequestBody } from './openapi-schemas.js';
@@ -430,6 +431,27 @@ export const ROUTES: RouteSpec[] = [
     },
   },
 
+  {
+    method: 'get',
+    path: '/api/pathways/{id}/traffic',
+    tag: 'Pathways',
+    operationId: 'pathwayTraffic',
+    summary: 'Patient traffic on a version',
+    description:
+      'For each transition of a published version, how many of the practice’s patients took it (and how many times in all), counted from the stored trace of every event; and how many patients are at each node now. Moves that follow no drawn transition (a clinician’s override, the safety route, discharge) are counted apart in `offPath`. Counts only: no patient data.',
+    access: 'read',
+    params: { id: PATHWAY_ID },
+    query: {
+      schema: registry.trafficQuery,
+      notes: { version: 'The published version to count (1, 2, …)' },
+    },
+    ok: { status: 200, description: 'The counts.', schema: 'Traffic' },
+    errors: {
+      400: [['request.*', '`version` is missing or not a version number; `path` names it']],
+      404: [PATHWAY_404, ['version.not-found', 'the pathway has no such version']],
+    },
+  },
+
   // ---- Patients ---------------------------------------------------------------------------------
   {
     method: 'post',
@@ -734,5 +756,30 @@ export const ROUTES: RouteSpec[] = [
         ['answers.*', 'the answers do not fit the form (count, range, skip logic)'],
       ],
     },
+  },
+  // ---- Registry ---------------------------------------------------------------------------------
+  {
+    method: 'get',
+    path: '/api/registry',
+    tag: 'Registry',
+    operationId: 'registry',
+    summary: 'The caseload registry',
+    description:
+      'One row per active instance: the patient, the pathway and version, where they are, weeks in care, the primary measure’s baseline, latest score and % change, the last contact and days since, flags and open tasks. Flags are the engine’s (`safety-risk`, `response`, `partial-response`, `remission`, `not-improving`, `overdue`), evaluated as of now, plus `no-contact` when the last contact is more than 28 days ago (clinical-reference D3). A contact is a score, a completed task or a logged contact. Sorted risk first: `safety-risk`, then `not-improving`, then the longest since contact.',
+    access: 'read',
+    query: {
+      schema: registry.registryQuery,
+      notes: {
+        pathway: 'Only instances of this pathway',
+        flag: 'Only rows with this flag',
+        role: 'Only patients with an open task for this role, e.g. `care-manager`',
+      },
+    },
+    ok: {
+      status: 200,
+      description: 'The caseload, risk first.',
+      schema: { type: 'array', items: { $ref: '#/components/schemas/RegistryRow' } },
+    },
+    errors: { 400: [['request.*', 'an unknown query parameter or value; `path` names it']] },
   },
 ];

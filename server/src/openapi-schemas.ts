@@ -15,6 +15,7 @@ import { ROLES } from './http/auth.js';
 import * as admin from './domain/admin.js';
 import * as care from './domain/instances.js';
 import * as pathways from './domain/pathways.js';
+import { REGISTRY_FLAGS } from './domain/registry.js';
 import * as tasks from './domain/tasks.js';
 
 /**
@@ -347,6 +348,88 @@ export const taskSchema = z.object({
   closedAt: iso.nullable(),
 });
 
+// ---- Registry and traffic ----------------------------------------------------------------------
+
+const count = z.number().int().nonnegative();
+
+export const registryRowSchema = z
+  .object({
+    instanceId: z.string(),
+    patientId: z.string(),
+    patientRef: z.string().meta({ description: "The patient's externalRef, as stored" }),
+    pathwayId: z.string(),
+    pathwayTitle: z.string().meta({ description: 'The title of the pinned version' }),
+    version: z.number().int().meta({ description: 'The version the instance is pinned to' }),
+    nodeId: z.string().meta({ description: 'Where the patient is now' }),
+    nodeTitle: z.string().nullable().meta({ description: 'That node’s title, if it has one' }),
+    startedAt: iso,
+    enrolledAt: iso.nullable().meta({ description: 'When care started (enrolment), if it has' }),
+    weeksInCare: count.meta({
+      description: 'Whole weeks since enrolment (or the start), as of now',
+    }),
+    measure: instrument
+      .nullable()
+      .meta({ description: 'The pathway’s primary outcome measure (e.g. `phq9`)' }),
+    baseline: z.number().nullable().meta({ description: 'The first score of the measure' }),
+    latest: z.number().nullable().meta({ description: 'The latest score of the measure' }),
+    changePercent: z.number().int().nullable().meta({
+      description: 'Latest vs baseline, in whole % of the baseline (negative = better)',
+    }),
+    lastScoreAt: iso.nullable().meta({ description: 'When the measure was last scored' }),
+    lastContactAt: iso.nullable().meta({
+      description:
+        'The last contact: the latest `instrument.completed`, `task.completed` or `contact.logged` event (clinical time)',
+    }),
+    daysSinceContact: count.meta({
+      description: 'Whole days since the last contact, or since enrolment (or the start) if none',
+    }),
+    minutesThisMonth: count.meta({
+      description:
+        'Care-management minutes logged (`contact.logged`) this calendar month, UTC (clinical-reference C1)',
+    }),
+    flags: z.array(z.enum(REGISTRY_FLAGS)).meta({
+      description:
+        'The engine’s flags as of now, plus `no-contact` (no contact in more than 28 days)',
+    }),
+    openTasks: count,
+    overdueTasks: count.meta({ description: 'Open tasks past their due time' }),
+    taskRoles: z
+      .array(z.string())
+      .meta({ description: 'Roles with an open task for this patient' }),
+  })
+  .meta({ description: 'One active instance of the caseload.' });
+
+export const trafficSchema = z
+  .object({
+    pathwayId: z.string(),
+    version: z.number().int(),
+    instances: count.meta({ description: 'Instances ever started on this version' }),
+    transitions: z.array(
+      z.object({
+        index: count.meta({ description: 'Position in the definition’s `transitions`' }),
+        from: z.string(),
+        to: z.string(),
+        instances: count.meta({ description: 'Instances that took this transition at least once' }),
+        times: count.meta({ description: 'How many times it was taken in all (monitors loop)' }),
+      }),
+    ),
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        active: count.meta({ description: 'Active instances at this node now' }),
+        completed: count.meta({ description: 'Instances that ended at this node' }),
+      }),
+    ),
+    exited: count.meta({ description: 'Instances discharged' }),
+    offPath: z.object({ override: count, safety: count, discharge: count }).meta({
+      description:
+        'Instances that moved other than along a drawn transition: a clinician’s override, the safety route, discharge',
+    }),
+  })
+  .meta({
+    description: 'How many patients took each transition of a version, and where they are.',
+  });
+
 // ---- Admin and health ---------------------------------------------------------------------------
 
 export const practiceSchema = z.object({ id: z.string(), name: z.string(), createdAt: iso });
@@ -410,6 +493,8 @@ export const COMPONENTS: Record<string, z.ZodType> = {
   InstanceResult: instanceResultSchema,
   TimelineEntry: timelineEntrySchema,
   Task: taskSchema,
+  RegistryRow: registryRowSchema,
+  Traffic: trafficSchema,
   Practice: practiceSchema,
   ApiKeyCreated: apiKeyCreatedSchema,
   Health: healthSchema,

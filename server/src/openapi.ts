@@ -244,6 +244,10 @@ const TAGS = [
   ['Patients', 'The patients of your practice (by your own reference; no names).'],
   ['Instances', 'A patient’s progress through a pathway: enrol, record events, read the timeline.'],
   ['Tasks', 'The worklist: what each role has to do next.'],
+  [
+    'Registry',
+    'The caseload: scores, change, contact and flags of every active patient, risk first.',
+  ],
 ] as const;
 
 function introduction(): string {

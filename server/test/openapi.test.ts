@@ -200,6 +200,11 @@ describe('the OpenAPI document and the API reference', () => {
       'patientId',
       'instanceId',
     ]);
+    expect(doc.paths['/api/registry'].get.parameters.map((p: any) => p.name)).toEqual([
+      'pathway',
+      'flag',
+      'role',
+    ]);
   });
 
   it('includes the pathway definition, the event union and the instance view as components', () => {
@@ -383,6 +388,12 @@ describe('the OpenAPI document and the API reference', () => {
         keys.clinician,
         task.instrument ? { answers: PHQ9_16 } : undefined,
       ),
+    );
+    conforms('get', '/api/registry', await call('GET', '/api/registry', keys.viewer));
+    conforms(
+      'get',
+      '/api/pathways/{id}/traffic',
+      await call('GET', `/api/pathways/${id}/traffic?version=1`, keys.viewer),
     );
     // And the error shape, as documented.
     const missing = await call('GET', '/api/patients/nobody', keys.viewer);

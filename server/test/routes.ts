@@ -179,4 +179,18 @@ export const ROUTES: RouteCase[] = [
     body: () => ({ answers: [0, 0] }),
     scoped: true,
   },
+  {
+    method: 'GET',
+    pattern: '/api/registry',
+    permission: 'read',
+    path: () => '/api/registry',
+    scoped: false,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/pathways/:id/traffic',
+    permission: 'read',
+    path: (i) => `/api/pathways/${i.pathway}/traffic?version=1`,
+    scoped: true,
+  },
 ];

@@ -78,6 +78,8 @@ describe.each(KINDS)('tenancy and roles on %s', (kind) => {
     const tasks = await s.call('GET', '/api/tasks', { key: b.keys.viewer });
     expect(tasks.body.every((t: any) => t.patientRef === 'B-REF')).toBe(true);
     expect(JSON.stringify(tasks.body)).not.toContain(ids.instance);
+    const registry = await s.call('GET', '/api/registry', { key: b.keys.viewer });
+    expect(registry.body.map((r: any) => r.patientRef)).toEqual(['B-REF']);
   });
 
   it("keeps same-named pathways apart: B's pathway edits and versions do not touch A's", async () => {
