@@ -77,6 +77,7 @@ export {
 } from './runtime/events.js';
 export type { Effect, EffectKind, Priority } from './runtime/effects.js';
 export type { TraceEntry } from './runtime/context.js';
+export { transitionReason } from './runtime/machine.js';
 export {
   instanceStateSchema,
   FLAGS,

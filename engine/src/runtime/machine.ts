@@ -37,7 +37,8 @@ export const EXITED = '_exited';
 const EVENTLESS = new Set<PathwayNode['kind']>(['decision', 'step']);
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
-function why(t: Transition): string {
+/** How a drawn transition's move is explained in the trace (`why`); hosts match trace lines by it. */
+export function transitionReason(t: Transition): string {
   if (t.label) return t.label;
   if (t.otherwise) return 'otherwise';
   return t.when === undefined ? 'next' : describe(t.when as JsonLogic);
@@ -65,7 +66,7 @@ function branches(def: PathwayDefinition, node: PathwayNode) {
       : {}),
     target: t.to,
     reenter: t.to === node.id,
-    actions: [{ type: 'move' as const, params: { to: t.to, why: why(t) } }],
+    actions: [{ type: 'move' as const, params: { to: t.to, why: transitionReason(t) } }],
   }));
 }
 

@@ -2,13 +2,11 @@ import { z } from 'zod';
 import {
   FLAGS,
   deriveFlags,
-  describeCondition,
   factsOf,
+  transitionReason,
   type InstanceState,
-  type JsonLogic,
   type PathwayDefinition,
   type TraceEntry,
-  type Transition,
 } from '@care-pathways/engine';
 import type { Principal } from '../http/auth.js';
 import { notFound } from '../http/errors.js';
@@ -237,13 +235,6 @@ export async function registry(tx: Tx, deps: Deps, p: Principal, q: RegistryQuer
     .sort(compareRows);
 }
 
-/** How the engine words the reason of a drawn transition in the trace (runtime/machine.ts). */
-function transitionWhy(t: Transition): string {
-  if (t.label) return t.label;
-  if (t.otherwise) return 'otherwise';
-  return t.when === undefined ? 'next' : describeCondition(t.when as JsonLogic);
-}
-
 type Move = 'transition' | 'override' | 'safety' | 'discharge' | 'stay';
 
 /**
@@ -259,7 +250,7 @@ export function classifyTrace(
   if (line.event === 'discharge' && !def.nodes.some((n) => n.id === line.to))
     return { kind: 'discharge' };
   const exact = def.transitions.findIndex(
-    (t) => t.from === line.from && t.to === line.to && transitionWhy(t) === line.why,
+    (t) => t.from === line.from && t.to === line.to && transitionReason(t) === line.why,
   );
   if (exact >= 0) return { kind: 'transition', index: exact };
   if (line.event === 'override' || line.why.startsWith('override')) return { kind: 'override' };
