@@ -51,7 +51,8 @@ describe('the designer in Chromium against the real server', () => {
     await h.page.mouse.down();
     await h.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
     await h.page.mouse.up();
-    await seen(canvas().getByRole('group', { name: /^Transition new-screen to end/ }));
+    // The first way out of a screen is unconditional, not a condition such as "≥ 0".
+    await seen(canvas().getByRole('group', { name: /^Transition new-screen to end: otherwise$/ }));
 
     // Still incomplete: nothing leads to the screen. The validator says so, on the node too.
     const errorButton = await seen(
@@ -59,11 +60,13 @@ describe('the designer in Chromium against the real server', () => {
     );
     await seen(node('Screen node: Administer GAD-7 (error)'));
     await seen(
-      node('Screen node: Administer GAD-7 (error)').getByText(/no patient can reach "new-screen"/),
+      node('Screen node: Administer GAD-7 (error)').getByText(
+        /no patient can reach “Administer GAD-7”/,
+      ),
     );
     await errorButton.click();
     const problems = await seen(h.page.getByRole('tabpanel', { name: /Problems/ }));
-    await seen(problems.getByText(/no patient can reach "new-screen"/));
+    await seen(problems.getByText(/no patient can reach “Administer GAD-7”/));
     await shot('2a-from-scratch-invalid');
 
     // Fix it in the inspector: first contact now leads to the screen; drop the old end.
@@ -147,6 +150,15 @@ describe('the designer in Chromium against the real server', () => {
     await countIs(v1.getByText('Live', { exact: true }), 0);
 
     await v1.getByRole('button', { name: 'Set version 1 live' }).click();
+    // Setting live asks first, saying what changes for new and enrolled patients.
+    const confirm = await seen(h.page.getByRole('dialog', { name: 'Set version 1 live?' }));
+    await seen(
+      confirm.getByText(
+        'New patients will start on version 1 (now: no version is live). Patients already enrolled stay on their version.',
+      ),
+    );
+    await countIs(v1.getByText('Live', { exact: true }), 0);
+    await confirm.getByRole('button', { name: 'Set live' }).click();
     await seen(v1.getByText('Live', { exact: true }));
     await countIs(versions.getByRole('button', { name: 'Set version 1 live' }), 0);
     await seen(h.page.getByRole('heading', { level: 1 }).locator('..').getByText('v1 live'));
@@ -203,7 +215,7 @@ describe('the designer in Chromium against the real server', () => {
     await seen(changes.getByText('added node'));
     await seen(changes.getByText('removed node'));
     await seen(changes.getByText('changed node'));
-    await seen(changes.getByText(/title: First contact → First phone call/));
+    await seen(changes.getByText(/Title: First contact → First phone call/));
     // The markers on the canvas: the ghost of the removed end, the new end, the renamed task.
     // (By their text here; editor-forms.test.ts finds them by their accessible names.)
     const marked = (word: string, title: string) =>
@@ -265,8 +277,10 @@ describe('the designer in Chromium against the real server', () => {
   });
 
   it('shows the clinician a worklist urgent first, and a patient page with timeline and trajectory chart', async () => {
-    await signIn('clinician', '#/worklist');
+    // Opened at the root, a clinician lands on the worklist.
+    await signIn('clinician');
     await seen(h.page.getByRole('heading', { level: 1, name: 'Worklist' }));
+    expect(new URL(h.page.url()).hash).toBe('#/worklist');
     const table = await seen(h.page.getByRole('table', { name: 'Open tasks, most urgent first' }));
     const rows = table.getByRole('row');
     await seen(rows.nth(1));

@@ -7,6 +7,7 @@ const FLAG_TEXT: Record<string, string> = {
   remission: 'Remission',
   'not-improving': 'Not improving',
   overdue: 'Follow-up overdue',
+  'no-contact': 'No contact in 28+ days',
 };
 
 /** Flags as badges; safety-risk first and loud. */

@@ -127,6 +127,19 @@ describe('events, effects and trace lines in words', () => {
     expect(
       describeTrace({ at: '', event: 'x', from: 'engage', to: 'engage', why: 'recorded' }, { def }),
     ).toBe('Stayed at Engage patient (recorded)');
+    // The engine's bare "next" and "otherwise" say what happened, not the keyword.
+    expect(
+      describeTrace(
+        { at: '', event: 'task.completed', from: 'engage', to: 'review', why: 'next' },
+        { def },
+      ),
+    ).toBe('Engage patient → Review: moved on after Engage patient was completed');
+    expect(
+      describeTrace(
+        { at: '', event: 'x', from: 'engage', to: 'review', why: 'otherwise' },
+        { def },
+      ),
+    ).toBe('Engage patient → Review: otherwise branch, no other condition held');
     expect(whereNow({ status: 'active', active: ['review'], outcome: null }, def)).toBe(
       'The patient is now at Review.',
     );

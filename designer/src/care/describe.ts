@@ -189,10 +189,36 @@ export function describeEffect(e: Effect, ctx: DescribeContext = {}): Described 
   }
 }
 
-/** A trace line: "Screen → Assess, because PHQ-2 ≥ threshold", or a recorded stay. */
+/**
+ * A trace line: "Screen → Assess, because PHQ-2 ≥ threshold", or a recorded stay. The engine's
+ * bare "next" (an unconditional way out) and "otherwise" become what happened.
+ */
 export function describeTrace(t: TraceEntry, ctx: DescribeContext = {}): string {
   if (t.why === 'recorded') return `Stayed at ${nodeLabel(t.to, ctx)} (recorded)`;
-  return `${nodeLabel(t.from, ctx)} → ${nodeLabel(t.to, ctx)}, because ${t.why}`;
+  const move = `${nodeLabel(t.from, ctx)} → ${nodeLabel(t.to, ctx)}`;
+  if (t.why === 'otherwise') return `${move}: otherwise branch, no other condition held`;
+  if (t.why === 'next') return `${move}: ${movedOn(t.from, ctx)}`;
+  return `${move}, because ${t.why}`;
+}
+
+/** Why an unconditional transition was taken, from the kind of node it leaves. */
+function movedOn(id: string, ctx: DescribeContext): string {
+  const name = nodeLabel(id, ctx);
+  switch (ctx.def?.nodes.find((n) => n.id === id)?.kind) {
+    case 'task':
+      return `moved on after ${name} was completed`;
+    case 'screen':
+    case 'assess':
+      return `moved on after ${name} was recorded`;
+    case 'wait':
+      return `moved on when ${name} ended`;
+    case 'refer':
+      return `moved on when the referral (${name}) closed`;
+    case 'monitor':
+      return `moved on at the follow-up of ${name}`;
+    default:
+      return `moved on from ${name}, its only way out`;
+  }
 }
 
 /** "The patient is now at Acute follow-up." after an action, or how the pathway ended. */

@@ -37,8 +37,13 @@ import { autoLayout, completeLayout, freeSpot, NODE_H, NODE_W } from './model/la
 import { createProblemMapper, type Target } from './model/problems.js';
 import { canDesign, canPublish } from './permissions.js';
 import { isOnCanvas, isTextField, shortcutFor } from './shortcuts.js';
+import { useLeaveGuard } from './useLeaveGuard.js';
 import { useValidation } from './useValidation.js';
+import { useTraffic } from './useTraffic.js';
+import { createTrafficOverlay } from './model/traffic.js';
+import { TrafficLegend, TrafficToggle } from './ui/TrafficLegend.js';
 import { Canvas } from './ui/Canvas.js';
+import { fitAll, showOpening } from './ui/canvasView.js';
 import { CanvasActionsContext } from './ui/canvasActions.js';
 import { DiffPanel } from './ui/DiffPanel.js';
 import { EditorToolbar } from './ui/EditorToolbar.js';
@@ -48,6 +53,7 @@ import { NodeInspector } from './ui/NodeInspector.js';
 import { Palette } from './ui/Palette.js';
 import { PathwayPanel } from './ui/PathwayPanel.js';
 import { ProblemsPanel } from './ui/ProblemsPanel.js';
+import { LeaveDialog } from './ui/LeaveDialog.js';
 import { PublishDialog } from './ui/PublishDialog.js';
 import { VersionsPanel } from './ui/VersionsPanel.js';
 import { message, usePathwayServer, type Notice, type Side } from './usePathwayServer.js';
@@ -366,6 +372,19 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
     notify: setNotice,
     onSaved: setSaved,
   });
+  const leaving = useLeaveGuard(design && dirty);
+  // ——— patient traffic: counts of a published version over the canvas (model/traffic.ts) ———
+  const traffic = useTraffic(api, id, versions);
+  const [showTraffic, setShowTraffic] = useState(false);
+  const [overlayTraffic] = useState(createTrafficOverlay);
+  const trafficOn = showTraffic && traffic.available && !diff;
+  // The overlay keeps every node and edge object whose figures did not change: an edit still
+  // re-renders only what it touched.
+  const shown = useMemo(
+    () => overlayTraffic(nodes, edges, trafficOn ? traffic.view : null),
+    [overlayTraffic, nodes, edges, trafficOn, traffic.view],
+  );
+
   const onPublish = async (note: string) => {
     const published = await publish(note);
     setPublishing(false);
@@ -379,9 +398,13 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
   };
   const leaveDiff = useCallback(() => setDiff(null), []);
   const diffOn = !!diff;
+  const diffWasOn = useRef(diffOn);
   useEffect(() => {
-    // Entering or leaving a comparison changes the whole graph: show all of it.
-    const t = setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 }), 30);
+    // Entering or leaving a comparison changes the whole graph: show all of it. Not on first
+    // render: the canvas opens itself at a readable zoom (Canvas.tsx, model/viewport.ts).
+    if (diffWasOn.current === diffOn) return;
+    diffWasOn.current = diffOn;
+    const t = setTimeout(() => fitAll(flow, 200), 30);
     return () => clearTimeout(t);
   }, [diffOn, flow]);
   // The side panel widens for the simulator (styles.css `.ed-side.wide`), so the canvas narrows or
@@ -398,7 +421,8 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
       done = true;
       stop();
       clearTimeout(fallback);
-      void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 });
+      const { width: w, height: h } = store.getState();
+      showOpening(flow, { width: w, height: h }, 200);
     };
     const stop = store.subscribe((s) => s.width !== width && fit());
     const fallback = setTimeout(fit, 400); // the width may not change (a narrow window)
@@ -410,7 +434,7 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
 
   const tidy = () => {
     commit({ type: 'layout.set', layout: autoLayout(def) });
-    setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 300 }), 30);
+    setTimeout(() => fitAll(flow, 300), 30);
   };
 
   const goTo = (t: Target) => {
@@ -593,7 +617,7 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
           onUndo={() => dispatch({ type: 'undo' })}
           onRedo={() => dispatch({ type: 'redo' })}
           onTidy={tidy}
-          onFit={() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 300 })}
+          onFit={() => fitAll(flow, 300)}
           onExport={() => void exportSide('draft')}
           onSave={() => void save()}
           onPublish={() => setPublishing(true)}
@@ -615,8 +639,27 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
         <div className="ed-body">
           {!diff && design && <Palette onAdd={(k) => addNode(k)} />}
           <Canvas
-            nodes={nodes}
-            edges={edges}
+            nodes={shown.nodes}
+            edges={shown.edges}
+            overlay={
+              traffic.available && !diff ? (
+                <div className="ed-traffic">
+                  <TrafficToggle
+                    on={showTraffic}
+                    onChange={setShowTraffic}
+                    version={traffic.version}
+                  />
+                  {trafficOn && traffic.view && versions && (
+                    <TrafficLegend
+                      view={traffic.view}
+                      versions={versions}
+                      onVersion={traffic.setVersion}
+                      onRefresh={() => void traffic.reload()}
+                    />
+                  )}
+                </div>
+              ) : undefined
+            }
             readOnly={!!diff || !design}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
@@ -740,6 +783,14 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
             )}
           </aside>
         </div>
+        {leaving.proceed && (
+          <LeaveDialog
+            title={def.title || id}
+            onSave={save}
+            onLeave={leaving.proceed}
+            onStay={leaving.stay}
+          />
+        )}
         {publishing && (
           <PublishDialog
             nextVersion={(latest?.version ?? 0) + 1}

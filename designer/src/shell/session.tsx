@@ -98,7 +98,8 @@ export function SignInGate({ children }: { children: ReactNode }) {
           </p>
         )}
         <p className="hint">
-          The demo keys are printed when the server starts and saved in data/demo-keys.json.
+          The demo keys are printed when the server starts and saved in data/demo-keys.json. The
+          admin key can do everything: edit, publish, set live and the worklist.
         </p>
       </form>
     </main>

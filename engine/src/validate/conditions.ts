@@ -83,6 +83,20 @@ export function checkCondition(
   path: string,
   facts: ReadonlyMap<string, FactInfo>,
 ): Problem[] {
+  // `{}` is how the designer writes a condition the author has yet to fill in.
+  if (
+    logic !== null &&
+    typeof logic === 'object' &&
+    !Array.isArray(logic) &&
+    !Object.keys(logic).length
+  )
+    return [
+      error(
+        'condition.unfinished',
+        path,
+        'this condition is unfinished: choose what it tests (a fact, a comparison and a value), or make this the otherwise branch',
+      ),
+    ];
   const problems: Problem[] = [];
   const walk = (node: unknown, p: string): void => {
     if (node === null || typeof node !== 'object') return;

@@ -53,6 +53,18 @@ export function checkGraph(def: PathwayDefinition): Problem[] {
         ),
       );
     }
+    // A monitor's fallback is taken at the very next score or follow-up, so "keep monitoring
+    // until a condition holds" turns into "leave at the next follow-up" (authoring.md, monitor).
+    if (n.kind === 'monitor') {
+      for (const { t, i } of fallbacks)
+        problems.push(
+          warning(
+            'monitor.otherwise-ends',
+            at('$.transitions', i),
+            `monitor "${n.id}" has an ${t.otherwise ? 'otherwise' : 'unconditional'} transition to "${t.to}": it leaves monitoring at its next follow-up whatever the score; give it a condition to keep monitoring until that condition holds`,
+          ),
+        );
+    }
     if (fallbacks.length > 1) {
       for (const { i } of fallbacks.slice(1))
         problems.push(

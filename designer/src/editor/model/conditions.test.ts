@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { holds } from '@care-pathways/engine';
 import {
   describeGroup,
+  describeLogic,
   fromLogic,
   fullyStructured,
   rowForFact,
@@ -143,6 +144,23 @@ describe('condition builder ⇄ json-logic', () => {
     const one: Group = { mode: 'any', rows: [{ kind: 'truthy', fact: 'enrolled', negate: false }] };
     expect(toLogic(one)).toEqual(v('enrolled'));
     expect(toLogic({ mode: 'none', rows: one.rows })).toEqual({ '!': [v('enrolled')] });
+  });
+
+  it('reads an unfinished condition ({}) as a group with no rows, in words that say so', () => {
+    const g = fromLogic({});
+    expect(g.rows).toEqual([]);
+    expect(describeGroup(g, factLabel)).toBe('condition not chosen yet');
+    expect(describeLogic({}, factLabel)).toBe('condition not chosen yet');
+  });
+
+  it('describes a whole condition as the builder reads it, with facts in plain words', () => {
+    expect(describeLogic({ '>=': [v('phq9.latest'), 0] }, factLabel)).toBe('PHQ-9 latest ≥ 0');
+    expect(
+      describeLogic(
+        { and: [{ '>=': [v('phq9.latest'), v('params.phq9Threshold')] }, v('enrolled')] },
+        factLabel,
+      ),
+    ).toBe('PHQ-9 latest ≥ phq9Threshold AND enrolled is yes');
   });
 
   it('means the same thing after a round trip (evaluated)', () => {

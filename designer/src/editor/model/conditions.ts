@@ -58,6 +58,8 @@ const argsOf = (x: JsonLogic): JsonLogic[] => (Array.isArray(x) ? x : [x]);
 // ——— json-logic → rows ———
 
 export function fromLogic(logic: JsonLogic): Group {
+  // `{}` is a new branch's unfinished condition: a group with no rows yet.
+  if (isObj(logic) && !Object.keys(logic).length) return { mode: 'all', rows: [] };
   const s = single(logic);
   if (s && (s[0] === 'and' || s[0] === 'or') && Array.isArray(s[1]) && s[1].length > 1)
     return { mode: s[0] === 'and' ? 'all' : 'any', rows: s[1].map(rowOf) };
@@ -212,10 +214,13 @@ export function rowForFact(f: FactInfo): Row {
 
 export type FactLabel = (name: string) => string;
 
+/** Said of a condition with no rows yet (the validator reports it as unfinished). */
+export const UNFINISHED_WORDS = 'condition not chosen yet';
+
 /** "PHQ-9 latest ≥ phq9Threshold AND weeks in care ≥ 10". */
 export function describeGroup(g: Group, label: FactLabel, nested = false): string {
   const parts = g.rows.map((r) => describeRow(r, label));
-  if (!parts.length) return 'always';
+  if (!parts.length) return UNFINISHED_WORDS;
   const joined = parts.join(g.mode === 'all' ? ' AND ' : g.mode === 'any' ? ' OR ' : ' OR ');
   if (g.mode === 'none') return `NOT (${joined})`;
   return nested && parts.length > 1 ? `(${joined})` : joined;
@@ -246,3 +251,8 @@ const describeOperand = (o: Operand, label: FactLabel) =>
       : o.kind === 'string'
         ? `"${o.value}"`
         : String(o.value);
+
+/** A whole condition in the words the builder's "Reads as" line uses (edges, branch lists). */
+export function describeLogic(logic: JsonLogic, label: FactLabel): string {
+  return describeGroup(fromLogic(logic), label);
+}

@@ -1,27 +1,33 @@
-import type { FactInfo } from '@care-pathways/engine';
-import { rowForFact, toLogic } from './conditions.js';
 import type { Def, JsonLogic, Transition } from './doc.js';
-import { factsOf } from './facts.js';
 
-/** A first condition for a new branch: the first score-like fact, e.g. "PHQ-9 latest ≥ 0". */
-export function starterCondition(facts: readonly FactInfo[]): JsonLogic {
-  const f =
-    facts.find((x) => x.type === 'number' && /\.latest$/.test(x.name)) ??
-    facts.find((x) => x.type === 'number' && !x.name.startsWith('params.')) ??
-    facts[0];
-  return (f && toLogic({ mode: 'all', rows: [rowForFact(f)] })) ?? { var: 'enrolled' };
+/**
+ * A condition the lead has yet to write. The engine's validator reports it as
+ * `condition.unfinished` at `$.transitions[i].when` until it is filled in, and the condition
+ * builder shows it with no rows; it never holds by accident the way a starter such as
+ * "PHQ-9 latest ≥ 0" (true for every patient with a score) would.
+ */
+export const UNFINISHED: JsonLogic = {};
+
+/** True for the empty condition a new branch starts with. */
+export function isUnfinished(when: unknown): boolean {
+  return (
+    when !== null &&
+    typeof when === 'object' &&
+    !Array.isArray(when) &&
+    Object.keys(when).length === 0
+  );
 }
 
 /**
- * The transition a new connection makes. The first way out is unconditional (a decision's is
- * its "otherwise"); later ones get a starter condition to edit, so connecting never creates a
- * second fallback (which the validator would reject).
+ * The transition a new connection makes. The first way out of a node that simply moves on (a
+ * task, wait, step, screen or assess) is unconditional: the engine takes it when the node is
+ * done. A second or later one, and any from a decision or a monitor, starts as an unfinished
+ * condition for the lead to complete: an "otherwise" out of a monitor would leave monitoring at
+ * the next follow-up whatever the score, and a decision's branches each need a condition.
  */
 export function newTransition(def: Def, from: string, to: string): Transition {
   const source = def.nodes.find((n) => n.id === from);
-  const out = def.transitions.filter((t) => t.from === from);
-  const hasFallback = out.some((t) => t.when === undefined);
-  if (!hasFallback)
-    return source?.kind === 'decision' || out.length ? { from, to, otherwise: true } : { from, to };
-  return { from, to, when: starterCondition(factsOf(def)) };
+  const first = !def.transitions.some((t) => t.from === from);
+  const branches = source?.kind === 'decision' || source?.kind === 'monitor';
+  return first && !branches ? { from, to } : { from, to, when: UNFINISHED };
 }

@@ -24,11 +24,23 @@ describe('definition → React Flow', () => {
     expect(nodes.find((n) => n.id === 'safety')!.data.isSafety).toBe(true);
   });
 
-  it('labels edges with the label, else the condition, else "otherwise"', () => {
+  it('labels edges with the label, else the condition in plain words, else "otherwise"', () => {
     const [, labelled, otherwise, conditional] = smallDoc().def.transitions;
     expect(edgeLabel(labelled!)).toBe('PHQ-9 ≥ threshold');
-    expect(edgeLabel(conditional!)).toBe('outcomes.engage == "engaged"');
+    expect(edgeLabel(conditional!)).toBe('outcome of engage = "engaged"');
     expect(edgeLabel(otherwise!)).toBe('otherwise');
+    expect(edgeLabel({ from: 'a', to: 'b', when: { '>=': [{ var: 'phq9.latest' }, 10] } })).toBe(
+      'PHQ-9 latest ≥ 10',
+    );
+    expect(edgeLabel({ from: 'a', to: 'b', when: {} })).toBe('condition not chosen yet');
+  });
+
+  it('names an unlabelled edge by its condition in plain words, on the canvas and for screen readers', () => {
+    const def = smallDoc().def;
+    const edges = createConverter().edges(def, EMPTY_VIEW);
+    const i = def.transitions.findIndex((t) => !t.label && t.when !== undefined);
+    expect(edges[i]!.data!.label).toBe('outcome of engage = "engaged"');
+    expect(edges[i]!.ariaLabel).toContain(': outcome of engage = "engaged"');
   });
 
   it('numbers conditional branches in the order they are tried, the fallback unnumbered', () => {

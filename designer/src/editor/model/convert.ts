@@ -1,6 +1,7 @@
-import { describeCondition } from '@care-pathways/engine';
 import type { Edge, Node } from '@xyflow/react';
+import { describeLogic } from './conditions.js';
 import type { Def, JsonLogic, Layout, PathwayNode, Transition, XY } from './doc.js';
+import { factLabel } from './facts.js';
 import type { DiffStatus } from './diff.js';
 import { transitionKeys, simKey } from './keys.js';
 import { KIND_INFO, nodeSummary, nodeTitle } from './kinds.js';
@@ -23,6 +24,8 @@ export interface NodeData extends Record<string, unknown> {
   active?: boolean;
   diff?: DiffStatus;
   diffFields?: string[];
+  /** Patient-traffic overlay: patients at this node now, and that ended here (model/traffic.ts). */
+  traffic?: { active: number; completed: number };
 }
 export type FlowNode = Node<NodeData, 'pathway'>;
 
@@ -37,6 +40,8 @@ export interface EdgeData extends Record<string, unknown> {
   taken?: boolean;
   diff?: DiffStatus;
   diffFields?: string[];
+  /** Patient-traffic overlay: patients who took it, times in all, stroke width (model/traffic.ts). */
+  traffic?: { instances: number; times: number; width: number };
 }
 export type FlowEdge = Edge<EdgeData, 'transition'>;
 
@@ -73,12 +78,15 @@ function reuse<T>(prev: readonly T[], next: T[]): T[] {
   return prev as T[];
 }
 
-/** What an edge says: its label, else its condition in words, else "otherwise". */
+/**
+ * What an edge says: its label, else its condition in the words of the inspector's "Reads as"
+ * line ("PHQ-9 latest ≥ 10", not `phq9.latest >= 10`), else "otherwise".
+ */
 export function edgeLabel(t: Transition): string {
   if (t.label) return t.label;
   if (t.when !== undefined) {
     try {
-      return describeCondition(t.when as JsonLogic);
+      return describeLogic(t.when as JsonLogic, factLabel);
     } catch {
       return 'condition';
     }

@@ -1,4 +1,4 @@
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent, type ReactNode } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -7,6 +7,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -15,6 +16,8 @@ import {
 import type { FlowEdge, FlowNode } from '../model/convert.js';
 import type { NodeKind, XY } from '../model/doc.js';
 import { NODE_H, NODE_W } from '../model/layout.js';
+import { MINIMAP_SIZE, isFarOut } from '../model/viewport.js';
+import { showOpening } from './canvasView.js';
 import { NodeView } from './NodeView.js';
 import { EdgeLabelHostContext } from './canvasActions.js';
 import { EdgeMarkers, TransitionEdge } from './TransitionEdge.js';
@@ -25,6 +28,10 @@ const edgeTypes = { transition: TransitionEdge };
 export const PALETTE_MIME = 'application/x-care-pathway-kind';
 const labelHostOf = (s: ReactFlowState) =>
   s.domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null;
+// Booleans, so the canvas re-renders when they flip, not on every pan or zoom step.
+const farOutOf = (s: ReactFlowState) => isFarOut(s.transform[2]);
+const sizedOf = (s: ReactFlowState) => s.width > 0 && s.height > 0 && s.nodeLookup.size > 0;
+const MINIMAP_STYLE = { width: MINIMAP_SIZE.width, height: MINIMAP_SIZE.height };
 
 const MINIMAP: Record<string, string> = {
   error: '#d1242f',
@@ -54,6 +61,8 @@ export interface CanvasProps {
   onConnect?(c: Connection): void;
   onDropKind?(kind: NodeKind, at: XY): void;
   onPaneClick?(): void;
+  /** Drawn over the canvas's top-left corner (the patient-traffic switch and legend). */
+  overlay?: ReactNode;
 }
 
 /** The React Flow canvas: custom nodes and edges, minimap, zoom controls, dotted background. */
@@ -66,9 +75,21 @@ export function Canvas({
   onConnect,
   onDropKind,
   onPaneClick,
+  overlay,
 }: CanvasProps) {
-  const flow = useReactFlow();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
   const labelHost = useStore(labelHostOf);
+  const farOut = useStore(farOutOf);
+  // Open once, as soon as React Flow knows the canvas size and the (pre-measured) nodes.
+  const store = useStoreApi<FlowNode, FlowEdge>();
+  const sized = useStore(sizedOf);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!sized || opened.current) return;
+    opened.current = true;
+    const { width, height } = store.getState();
+    showOpening(flow, { width, height });
+  }, [sized, flow, store]);
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
       e.preventDefault();
@@ -87,9 +108,11 @@ export function Canvas({
   );
   const large = nodes.length > 150;
   return (
-    <div className="ed-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    // `far-out` (styles.css) drops edge labels and node detail lines where they are unreadable.
+    <div className={farOut ? 'ed-canvas far-out' : 'ed-canvas'} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeLabelHostContext.Provider value={labelHost}>
         <EdgeMarkers />
+        {overlay}
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
@@ -102,8 +125,6 @@ export function Canvas({
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           deleteKeyCode={null}
-          fitView
-          fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
           minZoom={0.05}
           maxZoom={2}
           onlyRenderVisibleElements={large}
@@ -113,6 +134,7 @@ export function Canvas({
           <MiniMap<FlowNode>
             pannable
             zoomable
+            style={MINIMAP_STYLE}
             nodeColor={minimapColor}
             nodeStrokeWidth={2}
             ariaLabel="Mini map of the pathway"

@@ -121,6 +121,12 @@ function GroupEditor({
           </button>
         )}
       </div>
+      {depth === 0 && !group.rows.length && (
+        <p className="ed-hint">
+          Not finished: add a condition to say when this branch is taken. Until then the pathway
+          shows an error here.
+        </p>
+      )}
       <ol className="ed-rows">
         {group.rows.map((row, i) => {
           const name = `${path}, condition ${i + 1}`;

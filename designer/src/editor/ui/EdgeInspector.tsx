@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { fromLogic, fullyStructured, rowForFact, toLogic } from '../model/conditions.js';
+import { fromLogic, fullyStructured } from '../model/conditions.js';
+import { isUnfinished, UNFINISHED } from '../model/connect.js';
 import type { Def, JsonLogic, Transition } from '../model/doc.js';
 import type { Change, Patch } from '../model/edits.js';
 import { factsOf } from '../model/facts.js';
@@ -55,7 +56,9 @@ export function EdgeInspector({
     () => t.when !== undefined && fromLogic(t.when as JsonLogic).rows.some((r) => r.kind !== 'raw'),
     [t.when],
   );
-  const [tab, setTab] = useState<'builder' | 'raw'>(anyRows || !conditional ? 'builder' : 'raw');
+  const [tab, setTab] = useState<'builder' | 'raw'>(
+    anyRows || !conditional || isUnfinished(t.when) ? 'builder' : 'raw',
+  );
   const siblings = def.transitions.map((x, i) => ({ x, i })).filter(({ x }) => x.from === t.from);
   const position = siblings.findIndex(({ i }) => i === index);
   const from = def.nodes.find((n) => n.id === t.from);
@@ -64,16 +67,16 @@ export function EdgeInspector({
       ? { when: undefined, otherwise: true }
       : { when: undefined, otherwise: undefined };
 
+  // A condition starts (and, emptied, returns to) unfinished: the validator flags it until the
+  // lead writes one; it never turns into "otherwise" or a condition that always holds by itself.
+  const unfinished: Patch = { when: UNFINISHED, otherwise: undefined };
   const startCondition = () => {
-    const f = facts.find((x) => x.type === 'number' && !x.name.startsWith('params.')) ?? facts[0];
-    const logic = f ? toLogic({ mode: 'all', rows: [rowForFact(f)] }) : { var: 'enrolled' };
-    commit({
-      type: 'transition.update',
-      index,
-      patch: { when: logic ?? { var: 'enrolled' }, otherwise: undefined },
-    });
+    commit({ type: 'transition.update', index, patch: unfinished });
     setTab('builder');
   };
+  // Numbered as on the canvas and as the engine tries them: conditions in order, the fallback last.
+  const conditions = siblings.filter(({ x }) => x.when !== undefined);
+  const branchNumber = conditions.findIndex(({ i }) => i === index) + 1;
   const general = problems.filter(
     (p) =>
       p.target.kind !== 'edge' ||
@@ -94,9 +97,11 @@ export function EdgeInspector({
           })()}
         </h2>
         <p className="ed-muted">
-          {siblings.length > 1
-            ? `Branch ${position + 1} of ${siblings.length} from this node; branches are tried in order, the fallback last.`
-            : 'The only way out of this node.'}
+          {siblings.length === 1
+            ? 'The only way out of this node.'
+            : !conditional
+              ? 'Otherwise (used when no other branch applies).'
+              : `Branch ${branchNumber} of ${conditions.length} with a condition; they are tried in order, then the otherwise branch.`}
         </p>
       </header>
       {general.length > 0 && <NodeProblems problems={general} />}
@@ -148,8 +153,8 @@ export function EdgeInspector({
             checked={!conditional}
             onChange={() => conditional && set(fallbackPatch)}
           />
-          Otherwise — the fallback when no other branch applies
-          {siblings.length === 1 ? ' (here: always)' : ''}
+          Otherwise (used when no other branch applies)
+          {siblings.length === 1 ? ' — here: always' : ''}
         </label>
       </fieldset>
 
@@ -192,7 +197,7 @@ export function EdgeInspector({
                 )}
                 <ConditionBuilder
                   value={t.when as JsonLogic}
-                  onChange={(v) => set(v === undefined ? fallbackPatch : { when: v })}
+                  onChange={(v) => set(v === undefined ? unfinished : { when: v })}
                   ctx={ctx}
                   label="Condition"
                 />
@@ -200,7 +205,7 @@ export function EdgeInspector({
             ) : (
               <RawLogic
                 value={t.when as JsonLogic}
-                onChange={(v) => set(v === undefined ? fallbackPatch : { when: v })}
+                onChange={(v) => set(v === undefined ? unfinished : { when: v })}
                 label="Condition as json-logic"
                 rows={8}
                 showLabel

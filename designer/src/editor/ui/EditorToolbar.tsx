@@ -1,4 +1,6 @@
+import { useId } from 'react';
 import type { VersionSummary } from '../../api/client.js';
+import { EDIT_NEEDS, PUBLISH_NEEDS } from '../model/publishing.js';
 import { href } from '../../shell/route.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 
@@ -29,6 +31,10 @@ export function EditorToolbar(p: {
   onShowProblems(): void;
 }) {
   const { pending, errors, warnings } = p.validity;
+  const id = useId();
+  // Why a control is off, said next to the title and tied to the control (aria-describedby).
+  const editNeeds = p.design ? undefined : `${id}-edit`;
+  const publishNeeds = p.publisher ? undefined : `${id}-publish`;
   const tone =
     pending && !errors && !warnings ? 'pending' : errors ? 'error' : warnings ? 'warning' : 'ok';
   // The accessible name is the visible words plus hidden ones (WCAG 2.5.3: the label is in the name).
@@ -80,17 +86,22 @@ export function EditorToolbar(p: {
               {p.dirty ? 'Unsaved changes' : 'All changes saved'}
             </span>
           ) : (
-            <span className="ed-badge" title="Editing the draft needs the designer role">
-              View only{p.publisher ? ': you can publish and set live' : ''}
-            </span>
+            <span className="ed-badge">View only</span>
           )}
         </p>
+        {(!p.design || !p.publisher) && (
+          <p className="ed-needs">
+            {!p.design && <span id={editNeeds}>{EDIT_NEEDS}.</span>}
+            {!p.publisher && <span id={publishNeeds}>{PUBLISH_NEEDS}.</span>}
+          </p>
+        )}
       </div>
       <div className="ed-tools" role="toolbar" aria-label="Editing tools">
         <button
           type="button"
           onClick={p.onUndo}
           disabled={!p.undoText || p.comparing || !p.design}
+          aria-describedby={editNeeds}
           title={p.undoText ? `Undo ${p.undoText}` : 'Nothing to undo'}
         >
           Undo
@@ -99,11 +110,17 @@ export function EditorToolbar(p: {
           type="button"
           onClick={p.onRedo}
           disabled={!p.redoText || p.comparing || !p.design}
+          aria-describedby={editNeeds}
           title={p.redoText ? `Redo ${p.redoText}` : 'Nothing to redo'}
         >
           Redo
         </button>
-        <button type="button" onClick={p.onTidy} disabled={p.comparing || !p.design}>
+        <button
+          type="button"
+          onClick={p.onTidy}
+          disabled={p.comparing || !p.design}
+          aria-describedby={editNeeds}
+        >
           Tidy layout
         </button>
         <button type="button" onClick={p.onFit}>
@@ -128,11 +145,14 @@ export function EditorToolbar(p: {
             Save draft
           </button>
         )}
-        {p.publisher && (
-          <button type="button" onClick={p.onPublish}>
-            Publish…
-          </button>
-        )}
+        <button
+          type="button"
+          onClick={p.onPublish}
+          disabled={!p.publisher}
+          aria-describedby={publishNeeds}
+        >
+          Publish…
+        </button>
       </div>
       <button type="button" className={`ed-validity ${tone}`} onClick={p.onShowProblems}>
         {words}

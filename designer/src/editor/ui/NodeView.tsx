@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../model/convert.js';
 import { KIND_INFO } from '../model/kinds.js';
+import { nodeTrafficText } from '../model/traffic.js';
 
 const DIFF_WORD = { added: 'Added', removed: 'Removed', changed: 'Changed', same: '' } as const;
 
@@ -10,7 +11,7 @@ const DIFF_WORD = { added: 'Added', removed: 'Removed', changed: 'Changed', same
  * node's own inputs change (see createConverter), so a 300-node canvas re-renders only edits.
  */
 export const NodeView = memo(function NodeView({ id, data, selected }: NodeProps<FlowNode>) {
-  const { node, title, summary, issue, isStart, isSafety, active, diff } = data;
+  const { node, title, summary, issue, isStart, isSafety, active, diff, traffic } = data;
   const info = KIND_INFO[node.kind] ?? { label: String(node.kind), glyph: '?' };
   const classes = [
     'ed-node',
@@ -19,6 +20,7 @@ export const NodeView = memo(function NodeView({ id, data, selected }: NodeProps
     selected ? 'is-selected' : '',
     active ? 'is-active' : '',
     diff ? `diff-${diff}` : '',
+    traffic ? 'has-traffic' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -42,6 +44,7 @@ export const NodeView = memo(function NodeView({ id, data, selected }: NodeProps
           </span>
         )}
       </div>
+      {traffic && <span className="ed-node-traffic">{nodeTrafficText(traffic)}</span>}
       <div className="ed-node-title">{title}</div>
       <div className="ed-node-sub">{summary || <code>{id}</code>}</div>
       {issue && (

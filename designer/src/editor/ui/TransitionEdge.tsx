@@ -4,6 +4,7 @@ import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import type { FlowEdge } from '../model/convert.js';
 import { edgeGeometry } from '../model/edgePath.js';
 import { useCanvasActions, useEdgeLabelHost } from './canvasActions.js';
+import { edgeTrafficText } from '../model/traffic.js';
 
 /** The tone of an edge decides its colour and arrowhead (markers are defined once per tone). */
 export function edgeTone(e: Pick<FlowEdge, 'selected' | 'data'>): string {
@@ -23,12 +24,14 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Flow
   const { path, labelX, labelY } = edgeGeometry(id, sourceX, sourceY, targetX, targetY);
   const tone = edgeTone({ selected: !!selected, data });
   const issue = data?.issue;
+  const traffic = data?.traffic;
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
-        className={`ed-edge tone-${tone}${data?.fallback ? ' fallback' : ''}`}
+        className={`ed-edge tone-${tone}${data?.fallback ? ' fallback' : ''}${traffic && !traffic.instances ? ' no-traffic' : ''}`}
+        {...(traffic ? { style: { strokeWidth: traffic.width } } : {})}
         markerEnd={`url(#ed-arrow-${tone})`}
         interactionWidth={16}
       />
@@ -43,6 +46,14 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Flow
             {issue && (
               <span className="ed-edge-issue" aria-hidden="true">
                 {issue.severity === 'error' ? '!' : '▲'}
+              </span>
+            )}
+            {traffic && (
+              <span
+                className={`ed-edge-traffic${traffic.instances ? '' : ' zero'}`}
+                title={`Taken by ${edgeTrafficText(traffic)}`}
+              >
+                {traffic.instances}
               </span>
             )}
             {data?.order !== undefined && <span className="ed-edge-order">{data.order}.</span>}

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import type { VersionSummary } from '../../api/client.js';
 import { formatWhen } from '../download.js';
+import { PUBLISH_NEEDS, setLiveSummary } from '../model/publishing.js';
 import type { Side } from '../usePathwayServer.js';
+import { Dialog } from './Dialog.js';
 
 /** Published versions, the live one marked; set live, export, compare (version or draft). */
 export function VersionsPanel({
@@ -27,6 +29,7 @@ export function VersionsPanel({
   const latest = list[list.length - 1];
   const [from, setFrom] = useState<string>('');
   const [to, setTo] = useState<string>('draft');
+  const [confirming, setConfirming] = useState<number | null>(null);
   const fromValue = from || String(live?.version ?? latest?.version ?? '');
   const parse = (s: string): Side => (s === 'draft' ? 'draft' : Number(s));
   return (
@@ -38,15 +41,24 @@ export function VersionsPanel({
           patients already in care stay on theirs.
         </p>
       </header>
-      {canPublish && (
-        <div className="ed-actions">
-          <button type="button" className="primary" onClick={onPublish} disabled={!canPublishNow}>
-            Publish a new version…
-          </button>
-          <button type="button" onClick={() => onExport('draft')}>
-            Export draft
-          </button>
-        </div>
+      <div className="ed-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={onPublish}
+          disabled={!canPublish || !canPublishNow}
+          aria-describedby={canPublish ? undefined : `${id}-needs`}
+        >
+          Publish a new version…
+        </button>
+        <button type="button" onClick={() => onExport('draft')}>
+          Export draft
+        </button>
+      </div>
+      {!canPublish && (
+        <p id={`${id}-needs`} className="ed-muted">
+          {PUBLISH_NEEDS}.
+        </p>
       )}
       {versions === null && <p role="status">Loading versions…</p>}
       {versions && list.length === 0 && <p className="ed-empty">Not published yet.</p>}
@@ -62,7 +74,11 @@ export function VersionsPanel({
               {v.note && <p className="ed-version-note">{v.note}</p>}
               <div className="ed-row wrap">
                 {canPublish && !v.live && (
-                  <button type="button" className="ed-small" onClick={() => onSetLive(v.version)}>
+                  <button
+                    type="button"
+                    className="ed-small"
+                    onClick={() => setConfirming(v.version)}
+                  >
                     Set version {v.version} live
                   </button>
                 )}
@@ -117,6 +133,26 @@ export function VersionsPanel({
             </button>
           </div>
         </form>
+      )}
+      {confirming !== null && (
+        <Dialog title={`Set version ${confirming} live?`} onClose={() => setConfirming(null)}>
+          <p>{setLiveSummary(confirming, live?.version)}</p>
+          <div className="ed-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setConfirming(null);
+                onSetLive(confirming);
+              }}
+            >
+              Set live
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
       )}
     </section>
   );
