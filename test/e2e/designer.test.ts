@@ -52,7 +52,7 @@ describe('the designer in Chromium against the real server', () => {
     await h.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
     await h.page.mouse.up();
     // The first way out of a screen is unconditional, not a condition such as "≥ 0".
-    await seen(canvas().getByRole('group', { name: /^Transition new-screen to end: otherwise$/ }));
+    await seen(canvas().getByRole('group', { name: /^Transition new-screen to end: then$/ }));
 
     // Still incomplete: nothing leads to the screen. The validator says so, on the node too.
     const errorButton = await seen(
@@ -73,7 +73,7 @@ describe('the designer in Chromium against the real server', () => {
     await node('Task node: First contact').click();
     await h.page.getByRole('tab', { name: 'Inspector' }).click();
     await sidePanel()
-      .getByRole('button', { name: /otherwise → completed/ })
+      .getByRole('button', { name: /then → completed/ })
       .click();
     await choose(sidePanel().getByLabel('Goes to'), '(new-screen)');
     await seen(canvas().getByRole('group', { name: /^Transition first-contact to new-screen/ }));
@@ -231,11 +231,11 @@ describe('the designer in Chromium against the real server', () => {
     );
     await seen(
       canvas().getByRole('group', {
-        name: 'Transition first-contact to completed: otherwise (removed)',
+        name: 'Transition first-contact to completed: then (removed)',
       }),
     );
     await seen(
-      canvas().getByRole('group', { name: 'Transition first-contact to end: otherwise (added)' }),
+      canvas().getByRole('group', { name: 'Transition first-contact to end: then (added)' }),
     );
     await shot('5-diff-v1-v2');
   });

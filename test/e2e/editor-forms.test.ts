@@ -153,7 +153,7 @@ describe('the designer’s editing forms in Chromium against the real server', (
     // (A straight vertical edge has an empty box, which Playwright calls hidden: count it.)
     await countIs(
       canvas().getByRole('group', {
-        name: 'Transition first-contact to completed: otherwise (unchanged)',
+        name: 'Transition first-contact to completed: then (unchanged)',
       }),
       1,
     );
@@ -164,9 +164,13 @@ describe('the designer’s editing forms in Chromium against the real server', (
     const item = await seen(
       panel
         .getByRole('list', { name: 'Changes' })
-        .getByRole('button', { name: /changed node first-contact — Task node: First phone call/ }),
+        .getByRole('button', { name: /changed node — Task node: First phone call first-contact/ }),
     );
-    await seen(item.getByText('role: care-manager → pcp; title: First contact → First phone call'));
+    await seen(
+      item.getByText(
+        'Role: Care manager → Primary care provider; Title: First contact → First phone call',
+      ),
+    );
     await item.focus();
     await h.page.keyboard.press('Enter');
     await h.page.waitForFunction(

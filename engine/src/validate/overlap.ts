@@ -5,6 +5,8 @@ import { at, warning, type Problem } from '../problem.js';
 import { lookupFact, varsOf } from './conditions.js';
 
 const MAX_CASES = 20_000;
+/** Cases tried while leaving facts out of an overlap's example. */
+const MAX_EXPLAIN = 2_000;
 
 /** Numbers worth trying for a fact: its bounds and each side of every constant it is compared with. */
 function candidates(fact: FactInfo, constants: number[], def: PathwayDefinition): unknown[] {
@@ -44,17 +46,35 @@ function subsets(values: readonly string[]): string[][] {
   return [[], ...values.map((v) => [v]), [...values]];
 }
 
-function constantsFor(name: string, logic: unknown, out: number[] = []): number[] {
-  if (Array.isArray(logic)) logic.forEach((l) => constantsFor(name, l, out));
+/**
+ * The numbers `name` is compared with in `logic`: constants, and with `def`, also the default and
+ * bounds of any parameter it is compared with (used only to pick a readable example, since the
+ * extra values would multiply the cases searched).
+ */
+function constantsFor(
+  name: string,
+  logic: unknown,
+  def?: PathwayDefinition,
+  out: number[] = [],
+): number[] {
+  if (Array.isArray(logic)) logic.forEach((l) => constantsFor(name, l, def, out));
   else if (logic && typeof logic === 'object') {
     for (const args of Object.values(logic)) {
       if (
         Array.isArray(args) &&
         args.some((a) => a && typeof a === 'object' && (a as { var?: unknown }).var === name)
       ) {
-        for (const a of args) if (typeof a === 'number') out.push(a);
+        for (const a of args) {
+          if (typeof a === 'number') out.push(a);
+          const v = a && typeof a === 'object' ? (a as { var?: unknown }).var : undefined;
+          if (def && typeof v === 'string' && v.startsWith('params.')) {
+            const p = def.parameters[v.slice(7)];
+            if (p && p.type !== 'boolean')
+              for (const x of [p.default, p.min, p.max]) if (typeof x === 'number') out.push(x);
+          }
+        }
       }
-      constantsFor(name, args, out);
+      constantsFor(name, args, def, out);
     }
   }
   return out;
@@ -103,22 +123,16 @@ export function checkOverlaps(
     if (total > MAX_CASES || total === 0) continue;
     const firstWins = new Set<number>();
     const holdsSomewhere = new Set<number>();
-    const overlaps = new Map<string, Record<string, unknown>>();
+    const overlaps = new Map<string, number[]>();
     const idx = domains.map(() => 0);
     for (let c = 0; c < total; c++) {
-      const data: Record<string, unknown> = {};
-      const shown: Record<string, unknown> = {};
-      names.forEach((n, k) => {
-        setPath(data, n, domains[k]![idx[k]!]);
-        shown[n] = domains[k]![idx[k]!];
-      });
-      const truth = branches.map((b) => safeHolds(b.when, data));
+      const truth = branches.map((b) => safeHolds(b.when, dataFor(names, domains, idx)));
       const first = truth.indexOf(true);
       if (first >= 0) firstWins.add(first);
       truth.forEach((t, k) => {
         if (!t) return;
         holdsSomewhere.add(k);
-        if (k > first && !overlaps.has(`${first}:${k}`)) overlaps.set(`${first}:${k}`, shown);
+        if (k > first && !overlaps.has(`${first}:${k}`)) overlaps.set(`${first}:${k}`, [...idx]);
       });
       for (let k = 0; k < idx.length; k++) {
         idx[k]!++;
@@ -148,7 +162,16 @@ export function checkOverlaps(
     for (const [key, example] of overlaps) {
       const [a, b] = key.split(':').map(Number) as [number, number];
       if (!firstWins.has(b)) continue;
-      const when = Object.entries(example)
+      const both = [branches[a]!.when, branches[b]!.when];
+      const choices = infos.map((f, k) =>
+        candidates(
+          f!,
+          both.flatMap((w) => constantsFor(names[k]!, w, def)),
+          def,
+        ),
+      );
+      const witness = example.map((v, k) => domains[k]![v]);
+      const when = explain(names, infos as FactInfo[], choices, witness, both)
         .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
         .join(', ');
       problems.push(
@@ -161,6 +184,78 @@ export function checkOverlaps(
     }
   }
   return problems;
+}
+
+function dataFor(names: string[], domains: unknown[][], idx: number[]): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  names.forEach((n, k) => setPath(data, n, domains[k]![idx[k]!]));
+  return data;
+}
+
+/**
+ * The facts worth naming in an example patient for whom every condition in `whens` holds, starting
+ * from `witness` (one value per fact): a fact is left out when any value it can take keeps them
+ * all holding (it does not matter), and a number that matters is shown at a value the conditions
+ * compare with (a constant, or a parameter's default or bound) rather than at the far end of its
+ * range (e.g. daysInNode = 36500), which the search only uses as a stand-in for "a long time".
+ */
+function explain(
+  names: string[],
+  infos: FactInfo[],
+  choices: unknown[][],
+  witness: unknown[],
+  whens: JsonLogic[],
+): [string, unknown][] {
+  const values = [...witness];
+  const holdAt = (vals: unknown[]) =>
+    whens.every((w) =>
+      safeHolds(
+        w,
+        dataFor(
+          names,
+          vals.map((v) => [v]),
+          vals.map(() => 0),
+        ),
+      ),
+    );
+  // Facts already left out must stay free together: every mix of their values is tried with
+  // each candidate, so two facts that each cover for the other are not both dropped.
+  const free: number[] = [];
+  const holdsForAllFree = (k?: number): boolean => {
+    const vary = k === undefined ? free : [...free, k];
+    if (vary.reduce((n, j) => n * choices[j]!.length, 1) > MAX_EXPLAIN) return false;
+    const vals = [...values];
+    const walk = (d: number): boolean => {
+      if (d === vary.length) return holdAt(vals);
+      const j = vary[d]!;
+      return choices[j]!.every((v) => {
+        vals[j] = v;
+        return walk(d + 1);
+      });
+    };
+    return walk(0);
+  };
+  const out: [string, unknown][] = [];
+  names.forEach((name, k) => {
+    if (holdsForAllFree(k)) {
+      free.push(k);
+      return;
+    }
+    const keep = values[k];
+    const range = infos[k]!.range;
+    const inner = choices[k]!.filter((x) => {
+      if (x === null || (range && (x === range.min || x === range.max))) return false;
+      values[k] = x;
+      return holdsForAllFree();
+    });
+    values[k] = inner.some((x) => JSON.stringify(x) === JSON.stringify(keep))
+      ? keep
+      : inner.length
+        ? inner[0]
+        : keep;
+    out.push([name, values[k]]);
+  });
+  return out;
 }
 
 function safeHolds(logic: JsonLogic, data: unknown): boolean {

@@ -239,6 +239,21 @@ describe('graph', () => {
     });
     expect(problems(def).errors).toEqual(['transition.multiple-otherwise $.transitions[1]']);
   });
+  it('warns that a monitor with an otherwise transition leaves monitoring at its next follow-up', () => {
+    const d = depression();
+    d.transitions.push({ from: 'follow-up', to: 'remitted', otherwise: true });
+    const r = problems(d);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toContain('monitor.otherwise-ends $.transitions[12]');
+    const w = r.all.warnings.find((p) => p.code === 'monitor.otherwise-ends')!;
+    expect(w.message).toContain('leaves monitoring at its next follow-up whatever the score');
+    // An unconditional transition is the same fallback; conditional ones are not warned about.
+    d.transitions[12] = { from: 'follow-up', to: 'remitted' };
+    expect(problems(d).warnings.filter((p) => p.startsWith('monitor.'))).toEqual([
+      'monitor.otherwise-ends $.transitions[12]',
+    ]);
+    expect(problems(depression()).warnings.some((p) => p.startsWith('monitor.'))).toBe(false);
+  });
   it('rejects transitions out of an end node', () => {
     expect(
       problems(
@@ -353,6 +368,11 @@ describe('conditions', () => {
       'condition.not-an-operation $.transitions[3].when',
     ]);
   });
+  it('rejects an unfinished (empty) condition, naming the transition', () => {
+    const r = cond({});
+    expect(r.errors).toEqual(['condition.unfinished $.transitions[3].when']);
+    expect(r.all.errors[0]!.message).toContain('unfinished');
+  });
   it('rejects a variable that is not written out', () => {
     expect(cond({ var: { cat: ['phq', '9'] } }).errors).toEqual([
       'condition.dynamic-var $.transitions[3].when.var',
@@ -385,6 +405,47 @@ describe('conditions', () => {
       when: { '>=': [{ var: 'phq9.latest' }, 15] },
     });
     expect(problems(d).warnings).toContain('decision.branch-shadowed $.transitions[4].when');
+  });
+  it('gives an overlap example with only the facts that matter, at values near the thresholds', () => {
+    const d = tiny({
+      instruments: ['phq9'],
+      parameters: {
+        outreachAfterDays: {
+          type: 'integer',
+          default: 28,
+          min: 14,
+          max: 56,
+          description: 'days without engagement before outreach',
+        },
+      },
+      nodes: [
+        { id: 'screen', kind: 'screen', instrument: 'phq9' },
+        { id: 'done', kind: 'end', outcome: 'screened' },
+        { id: 'late', kind: 'end', outcome: 'lost' },
+      ],
+      transitions: [
+        {
+          from: 'screen',
+          to: 'done',
+          when: { or: [{ var: 'phq9.response' }, { '<': [{ var: 'phq9.latest' }, 5] }] },
+        },
+        {
+          from: 'screen',
+          to: 'late',
+          when: { '>=': [{ var: 'daysSinceEngagement' }, { var: 'params.outreachAfterDays' }] },
+        },
+        { from: 'screen', to: 'done' },
+      ],
+      safety: { route: 'late' },
+    });
+    expect(problems(d).errors).toEqual([]);
+    const overlap = problems(d).all.warnings.find((w) => w.code === 'decision.branches-overlap');
+    expect(overlap?.path).toBe('$.transitions[1].when');
+    // Past the parameter's default, not at the fact's stand-in maximum; the PHQ-9 score shown
+    // below 5 (not 0, the range's end), with the response flag left out as it then does not matter.
+    expect(overlap?.message).toBe(
+      'overlaps the earlier branch $.transitions[0] (both hold when phq9.latest = 4, daysSinceEngagement = 28, params.outreachAfterDays = 28); the earlier one is taken',
+    );
   });
   it('warns about a condition that never holds', () => {
     const d = depression();

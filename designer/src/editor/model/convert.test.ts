@@ -24,7 +24,7 @@ describe('definition → React Flow', () => {
     expect(nodes.find((n) => n.id === 'safety')!.data.isSafety).toBe(true);
   });
 
-  it('labels edges with the label, else the condition in plain words, else "otherwise"', () => {
+  it('labels edges with the label, else the condition in plain words, else "otherwise" or "then"', () => {
     const [, labelled, otherwise, conditional] = smallDoc().def.transitions;
     expect(edgeLabel(labelled!)).toBe('PHQ-9 ≥ threshold');
     expect(edgeLabel(conditional!)).toBe('outcome of engage = "engaged"');
@@ -33,6 +33,8 @@ describe('definition → React Flow', () => {
       'PHQ-9 latest ≥ 10',
     );
     expect(edgeLabel({ from: 'a', to: 'b', when: {} })).toBe('condition not chosen yet');
+    // The one way out of a node, taken when it is done: not an "otherwise" of anything.
+    expect(edgeLabel({ from: 'a', to: 'b' })).toBe('then');
   });
 
   it('names an unlabelled edge by its condition in plain words, on the canvas and for screen readers', () => {

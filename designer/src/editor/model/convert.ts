@@ -80,7 +80,8 @@ function reuse<T>(prev: readonly T[], next: T[]): T[] {
 
 /**
  * What an edge says: its label, else its condition in the words of the inspector's "Reads as"
- * line ("PHQ-9 latest ≥ 10", not `phq9.latest >= 10`), else "otherwise".
+ * line ("PHQ-9 latest ≥ 10", not `phq9.latest >= 10`), else "otherwise" for the fallback branch
+ * and "then" for an unconditional way out (taken when the node is done).
  */
 export function edgeLabel(t: Transition): string {
   if (t.label) return t.label;
@@ -91,7 +92,7 @@ export function edgeLabel(t: Transition): string {
       return 'condition';
     }
   }
-  return 'otherwise';
+  return t.otherwise ? 'otherwise' : 'then';
 }
 
 export function createConverter() {

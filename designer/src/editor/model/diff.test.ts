@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classify, describeDiffChange, diffOverlay } from './diff.js';
+import {
+  changeDetail,
+  classify,
+  describeDiffChange,
+  diffOverlay,
+  formatDiffValue,
+} from './diff.js';
 import { diffToFlow } from './diffFlow.js';
 import { smallDef } from './fixtures.js';
 
@@ -87,5 +93,47 @@ describe('visual diff', () => {
     expect(
       describeDiffChange({ op: 'changed', kind: 'transition', id: 'a → b', fields: ['when'] }),
     ).toBe('changed transition a → b (when)');
+  });
+
+  it('lists changed fields as the inspector shows them, not as JSON', () => {
+    const monitorBefore = {
+      id: 'm',
+      kind: 'monitor' as const,
+      instrument: 'phq9' as const,
+      every: { weeks: 2 },
+    };
+    const v1 = { ...before, nodes: [...before.nodes, monitorBefore] };
+    const v2 = {
+      ...before,
+      nodes: [
+        ...before.nodes.map((n) =>
+          n.id === 'engage' ? { ...n, role: 'pcp', priority: 'urgent' as const } : n,
+        ),
+        { ...monitorBefore, every: { weeks: 3 }, title: 'Monitor PHQ-9 every 3 weeks' },
+      ],
+    };
+    const o = diffOverlay(
+      { label: 'v1', def: v1, layout: null },
+      { label: 'v2', def: v2, layout: null },
+    );
+    const change = (id: string) => o.changes.find((c) => c.id === id)!;
+    expect(changeDetail(change('m'), o)).toBe(
+      'Repeat every: every 2 weeks → every 3 weeks; Title: Monitor PHQ-9 (default) → Monitor PHQ-9 every 3 weeks',
+    );
+    expect(changeDetail(change('engage'), o)).toBe(
+      'Priority: (not set) → Urgent; Role: Care manager → Primary care provider',
+    );
+  });
+
+  it('words conditions, node references and parameter durations in plain terms', () => {
+    expect(formatDiffValue('when', { '>=': [{ var: 'phq9.latest' }, 10] }, before)).toMatch(
+      /^PHQ-9 latest .*10$/,
+    );
+    expect(formatDiffValue('start', 'engage', before)).toBe('Engage');
+    expect(formatDiffValue('duration', { param: 'followUpDays' }, before)).toBe(
+      'followUpDays (parameter)',
+    );
+    expect(formatDiffValue('outcomes', ['engaged', 'declined'], before)).toBe('engaged, declined');
+    expect(formatDiffValue('label', undefined, before)).toBe('(not set)');
   });
 });

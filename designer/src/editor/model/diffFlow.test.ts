@@ -38,10 +38,10 @@ describe('the comparison canvas in words', () => {
   });
 
   it('names every edge by its ends, its condition and what happened to it', () => {
-    expect(edgeName('screen → done')).toBe('Transition screen to done: otherwise (added)');
-    expect(edgeName('wait → done')).toBe('Transition wait to done: otherwise (removed)');
+    expect(edgeName('screen → done')).toBe('Transition screen to done: then (added)');
+    expect(edgeName('wait → done')).toBe('Transition wait to done: then (removed)');
     expect(edgeName('assess → severity')).toBe(
-      'Transition assess to severity: otherwise (unchanged)',
+      'Transition assess to severity: then (unchanged)',
     );
     expect(flow.edges.every((e) => e.ariaLabel)).toBe(true);
     expect(
@@ -58,7 +58,7 @@ describe('the comparison canvas in words', () => {
     expect(describeChangeTarget(byId('engage'), o)).toBe('Task node: Call the patient');
     expect(describeChangeTarget(byId('wait'), o)).toBe('Wait node: wait');
     expect(describeChangeTarget(byId('screen → done'), o)).toBe(
-      'Transition screen to done: otherwise',
+      'Transition Administer PHQ-2 → End: done: then',
     );
     expect(describeChangeTarget({ op: 'added', kind: 'parameter', id: 'x' }, o)).toBeNull();
     expect(diffNodeName({ node: { id: 'q', kind: 'decision' }, status: 'same', fields: [] })).toBe(

@@ -75,7 +75,8 @@ export function diffEdgeName(e: Pick<DiffEdge, 'transition' | 'status' | 'fields
 
 /**
  * One change in words for the list beside the canvas: nodes and transitions by what they show
- * ("Task node: First phone call"), other changes by their id.
+ * ("Task node: First phone call", "Transition First phone call → Done: otherwise"), other changes
+ * by their id.
  */
 export function describeChangeTarget(c: DiffChange, o: DiffOverlay): string | null {
   if (c.kind === 'node') {
@@ -84,9 +85,13 @@ export function describeChangeTarget(c: DiffChange, o: DiffOverlay): string | nu
   }
   if (c.kind === 'transition') {
     const e = o.edges.find((x) => x.id === c.id);
-    return e
-      ? `Transition ${e.transition.from} to ${e.transition.to}: ${edgeLabel(e.transition)}`
-      : null;
+    if (!e) return null;
+    // Ends by the titles the canvas shows (either version's node: a removed one is still drawn).
+    const title = (id: string) => {
+      const n = o.nodes.find((x) => x.node.id === id);
+      return n ? nodeTitle(n.node) : id;
+    };
+    return `Transition ${title(e.transition.from)} → ${title(e.transition.to)}: ${edgeLabel(e.transition)}`;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { instruments, nodeSchema, type InstrumentId } from '@care-pathways/engine';
 import type { Def, NodeKind, PathwayNode } from './doc.js';
-import { uniqueId } from './ids.js';
+import { placeholderBase, uniqueId } from './ids.js';
 
 /** Plain words for the palette and the inspector. */
 export const KIND_INFO: Record<NodeKind, { label: string; blurb: string; glyph: string }> = {
@@ -67,7 +67,7 @@ function pickInstrument(def: Def, prefer: 'screen' | 'measure'): InstrumentId {
 
 /** A new node of a kind with an id not yet used and defaults that already validate. */
 export function newNode(kind: NodeKind, def: Def): PathwayNode {
-  const id = uniqueId(kind === 'end' ? 'end' : `new-${kind}`, new Set(def.nodes.map((n) => n.id)));
+  const id = uniqueId(placeholderBase(kind), new Set(def.nodes.map((n) => n.id)));
   switch (kind) {
     case 'screen':
       return { id, kind, instrument: pickInstrument(def, 'screen') };

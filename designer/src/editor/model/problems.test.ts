@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { validatePathway } from '@care-pathways/engine';
-import { createProblemMapper, describeTarget, locate, mapProblems } from './problems.js';
+import {
+  createProblemMapper,
+  describeTarget,
+  fieldAnchor,
+  locate,
+  mapProblems,
+  plainMessage,
+} from './problems.js';
 import { smallDef } from './fixtures.js';
 import { toStored } from './doc.js';
 
@@ -94,9 +101,77 @@ describe('problem → canvas element', () => {
     expect(fixed.nodes.has('engage')).toBe(false);
   });
 
-  it('describes targets for the problems list', () => {
+  it('describes targets by id when it has no definition', () => {
     expect(describeTarget({ kind: 'node', id: 'a', field: 'role' })).toBe('Node a · role');
     expect(describeTarget({ kind: 'edge', id: 'a → b', index: 0 })).toBe('Transition a → b');
     expect(describeTarget({ kind: 'pathway', field: 'title' })).toBe('Pathway · title');
+  });
+
+  it('describes targets by title, transitions as from → to, fields as the forms label them', () => {
+    expect(describeTarget({ kind: 'node', id: 'engage', field: 'role' }, def)).toBe(
+      'Node “Engage” · role',
+    );
+    expect(describeTarget({ kind: 'node', id: 'assess' }, def)).toBe('Node “Administer PHQ-9”');
+    expect(
+      describeTarget({ kind: 'edge', id: 'severity → engage', index: 1, field: 'when' }, def),
+    ).toBe('Transition “severity → Engage (PHQ-9 ≥ threshold)” · condition');
+    expect(describeTarget({ kind: 'pathway', field: 'safety' }, def)).toBe(
+      'Pathway · safety route',
+    );
+  });
+});
+
+describe('problem messages in a clinical lead’s words', () => {
+  const def = smallDef();
+
+  it('names a transition by its ends instead of its JSON path, and drops the fact ids', () => {
+    const engine =
+      'overlaps the earlier branch $.transitions[1] (both hold when phq9.latest = 4, params.threshold = 10, flags = ["not-improving"], enrolled = true); the earlier one is taken';
+    const plain = plainMessage(def, engine);
+    expect(plain).not.toContain('$.transitions');
+    expect(plain).toContain('“severity → Engage (PHQ-9 ≥ threshold)”');
+    expect(plain).toContain(
+      '(both hold when PHQ-9 latest is 4, threshold is 10, flags include not-improving, enrolled is yes)',
+    );
+  });
+
+  it('turns advice to add JSON into where to click', () => {
+    const engine =
+      'this pathway uses PHQ-9, which has critical (suicide-risk) items; add "safety": { "route": "<node id>" } to say where a patient goes when one is positive';
+    expect(plainMessage(def, engine)).toBe(
+      'this pathway uses PHQ-9, which has critical (suicide-risk) items; choose a safety route in the Pathway tab to say where a patient goes when one is positive',
+    );
+  });
+
+  it('names a quoted node id by its title and leaves other quoted words alone', () => {
+    expect(plainMessage(def, 'node "assess" and role "nobody"')).toBe(
+      'node “Administer PHQ-9” and role "nobody"',
+    );
+  });
+
+  it('keeps the engine’s text beside the plain one', () => {
+    const m = mapProblems(def, [
+      {
+        code: 'safety.no-route',
+        path: '$.safety',
+        severity: 'error',
+        message: 'add "safety": { "route": "<node id>" } now',
+      },
+    ]);
+    expect(m.problems[0]).toMatchObject({
+      message: 'choose a safety route in the Pathway tab now',
+      engineMessage: 'add "safety": { "route": "<node id>" } now',
+      path: '$.safety',
+      code: 'safety.no-route',
+    });
+  });
+
+  it('points pathway and parameter problems at the control that fixes them', () => {
+    expect(fieldAnchor({ kind: 'pathway', field: 'safety' })).toBe('ed-pathway-safety');
+    expect(fieldAnchor({ kind: 'pathway', field: 'steps' })).toBe('ed-pathway-steps');
+    expect(fieldAnchor({ kind: 'parameter', name: 'threshold', field: 'max' })).toBe(
+      'param-threshold',
+    );
+    expect(fieldAnchor({ kind: 'node', id: 'engage' })).toBeNull();
   });
 });

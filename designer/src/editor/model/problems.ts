@@ -1,5 +1,7 @@
 import type { Problem } from '@care-pathways/engine';
 import type { Def } from './doc.js';
+import { factLabel } from './facts.js';
+import { nodeTitle } from './kinds.js';
 import { transitionKeys } from './keys.js';
 
 /** Where on the screen a problem belongs. */
@@ -14,8 +16,12 @@ export interface Issue {
   messages: string[];
 }
 
+/** A problem in the lead's words (`message`), with the engine's own text kept for implementers. */
 export interface LocatedProblem extends Problem {
   target: Target;
+  /** Where, in the lead's words: `describeTarget` with the draft's titles. */
+  where: string;
+  engineMessage: string;
 }
 
 export interface ProblemMap {
@@ -57,6 +63,75 @@ export function locate(def: Def, path: string, keys = transitionKeys(def.transit
   return top ? { kind: 'pathway', field: top[1]! } : { kind: 'pathway' };
 }
 
+/** A node as a person knows it: its title (or the kind's default title the canvas shows). */
+export function nodeName(def: Def, id: string): string {
+  const n = def.nodes.find((x) => x.id === id);
+  return n ? nodeTitle(n) : id;
+}
+
+/** "Acute follow-up → Outreach hold (no engagement for the outreach period)". */
+export function transitionName(def: Def, index: number): string | null {
+  const t = def.transitions[index];
+  if (!t) return null;
+  const label = typeof t.label === 'string' && t.label ? ` (${t.label})` : '';
+  return `${nodeName(def, t.from)} → ${nodeName(def, t.to)}${label}`;
+}
+
+const FACT_VALUE = (v: string): string => {
+  try {
+    const x: unknown = JSON.parse(v);
+    if (Array.isArray(x)) return x.length ? x.join(', ') : 'none';
+    if (x === true) return 'yes';
+    if (x === false) return 'no';
+    if (x === null) return 'not yet scored';
+    return String(x);
+  } catch {
+    return v;
+  }
+};
+
+/** `phq9.latest = 4, flags = ["x"]` → "PHQ-9 latest is 4, flags include x" (parameters by label). */
+function plainExample(def: Def, example: string): string {
+  return example
+    .split(/, (?=[A-Za-z][\w.]* = )/)
+    .map((part) => {
+      const m = /^([A-Za-z][\w.]*) = (.*)$/.exec(part);
+      if (!m) return part;
+      const name = m[1]!;
+      const param = name.startsWith('params.') ? def.parameters?.[name.slice(7)] : undefined;
+      const label = (param as { label?: string } | undefined)?.label ?? factLabel(name);
+      const list = m[2]!.startsWith('[') && m[2] !== '[]';
+      return `${label} ${list ? 'include' : 'is'} ${FACT_VALUE(m[2]!)}`;
+    })
+    .join(', ');
+}
+
+/**
+ * An engine message in a clinical lead's words: transitions and nodes named by their titles
+ * instead of JSON paths and ids, the overlap example in plain fact names, and advice to edit JSON
+ * turned into where to click. The engine's text stays on the problem as `engineMessage`.
+ */
+export function plainMessage(def: Def, message: string): string {
+  const ids = new Set(def.nodes.map((n) => n.id));
+  return message
+    .replace(/\$\.transitions\[(\d+)\](?:\.when)?/g, (whole, i: string) => {
+      const name = transitionName(def, Number(i));
+      return name ? `“${name}”` : whole;
+    })
+    .replace(/\$\.nodes\[(\d+)\]/g, (whole, i: string) => {
+      const n = def.nodes[Number(i)];
+      return n ? `“${nodeTitle(n)}”` : whole;
+    })
+    .replace(
+      /\(both hold when ([^()]*)\)/,
+      (_, ex: string) => `(both hold when ${plainExample(def, ex)})`,
+    )
+    .replace(/add "safety": \{ "route": "<node id>" \}/, 'choose a safety route in the Pathway tab')
+    .replace(/"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)"/g, (whole, id: string) =>
+      ids.has(id) ? `“${nodeName(def, id)}”` : whole,
+    );
+}
+
 const worst = (a: Issue | undefined, p: Problem): Issue => ({
   severity: a?.severity === 'error' || p.severity === 'error' ? 'error' : 'warning',
   messages: [...(a?.messages ?? []), p.message],
@@ -74,9 +149,16 @@ export function mapProblems(def: Def, problems: readonly Problem[]): ProblemMap 
   const sorted = [...problems].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
   );
-  for (const p of sorted) {
-    const target = locate(def, p.path, keys);
-    out.problems.push({ ...p, target });
+  for (const raw of sorted) {
+    const target = locate(def, raw.path, keys);
+    const p: LocatedProblem = {
+      ...raw,
+      message: plainMessage(def, raw.message),
+      engineMessage: raw.message,
+      target,
+      where: describeTarget(target, def),
+    };
+    out.problems.push(p);
     if (target.kind === 'node') out.nodes.set(target.id, worst(out.nodes.get(target.id), p));
     else if (target.kind === 'edge') out.edges.set(target.id, worst(out.edges.get(target.id), p));
     else if (target.kind === 'parameter')
@@ -108,6 +190,7 @@ function sameProblems(a: readonly LocatedProblem[], b: readonly LocatedProblem[]
         p.code === q.code &&
         p.path === q.path &&
         p.message === q.message &&
+        p.where === q.where &&
         p.severity === q.severity &&
         sameTarget(p.target, q.target)
       );
@@ -137,17 +220,58 @@ export function createProblemMapper() {
   };
 }
 
-/** "Node phq9-assess · instrument", "Transition a → b · when", "Parameter x · max", "Pathway · title". */
-export function describeTarget(t: Target): string {
-  const f = t.field ? ` · ${t.field}` : '';
+/** Field names as the inspector and Pathway tab label them. */
+const FIELD_LABEL: Record<string, string> = {
+  when: 'condition',
+  otherwise: 'otherwise',
+  to: 'destination',
+  from: 'source',
+  every: 'repeat every',
+  until: 'until',
+  due: 'due',
+  role: 'role',
+  instrument: 'instrument',
+  duration: 'duration',
+  safety: 'safety route',
+  start: 'start node',
+  steps: 'step levels',
+  scoring: 'positive-screen thresholds',
+  measure: 'outcome measure',
+  instruments: 'instruments',
+  roles: 'practice roles',
+  layout: 'layout',
+  transitions: 'transitions',
+  nodes: 'nodes',
+};
+
+/**
+ * "Task “Engage patient” · role", "Transition “Acute follow-up → Outreach hold” · condition",
+ * "Parameter “Outreach after” · max", "Pathway · safety route"; ids only when there is no `def`.
+ */
+export function describeTarget(t: Target, def?: Def): string {
+  const f = t.field ? ` · ${FIELD_LABEL[t.field] ?? t.field}` : '';
   switch (t.kind) {
     case 'node':
-      return `Node ${t.id}${f}`;
-    case 'edge':
-      return `Transition ${t.id}${f}`;
-    case 'parameter':
-      return `Parameter ${t.name}${f}`;
+      return def ? `Node “${nodeName(def, t.id)}”${f}` : `Node ${t.id}${f}`;
+    case 'edge': {
+      const name = def ? transitionName(def, t.index) : null;
+      return name ? `Transition “${name}”${f}` : `Transition ${t.id}${f}`;
+    }
+    case 'parameter': {
+      const label = (def?.parameters?.[t.name] as { label?: string } | undefined)?.label;
+      return label ? `Parameter “${label}”${f}` : `Parameter ${t.name}${f}`;
+    }
     case 'pathway':
       return `Pathway${f}`;
   }
+}
+
+/**
+ * The id of the control a pathway-level problem is about, in the Pathway tab (see PathwayPanel),
+ * or null when the problem belongs on the canvas.
+ */
+export function fieldAnchor(t: Target): string | null {
+  if (t.kind === 'parameter') return `param-${t.name}`;
+  if (t.kind !== 'pathway') return null;
+  return `ed-pathway-${t.field ?? 'title'}`;
 }

@@ -1,17 +1,7 @@
-import type { Change as DiffChange } from '@care-pathways/engine';
-import type { DiffOverlay } from '../model/diff.js';
+import { changeDetail, type DiffOverlay } from '../model/diff.js';
 import { describeChangeTarget } from '../model/diffFlow.js';
 
 const SIGN = { added: '+', removed: '−', changed: '~' } as const;
-
-function detail(c: DiffChange): string | null {
-  if (c.op !== 'changed' || !c.fields?.length) return null;
-  const before = c.before as Record<string, unknown> | undefined;
-  const after = c.after as Record<string, unknown> | undefined;
-  const show = (v: unknown) =>
-    v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v);
-  return c.fields.map((f) => `${f}: ${show(before?.[f])} → ${show(after?.[f])}`).join('; ');
-}
 
 /**
  * The legend and the list of changes beside a visual diff; choosing a change selects it and
@@ -67,6 +57,7 @@ export function DiffPanel({
           {changes.map((c, i) => {
             const graph = c.kind === 'node' || c.kind === 'transition';
             const target = describeChangeTarget(c, overlay);
+            const detail = changeDetail(c, overlay);
             const text = (
               <>
                 <span className={`ed-change-op ${c.op}`} aria-hidden="true">
@@ -75,10 +66,20 @@ export function DiffPanel({
                 <span>
                   <strong>
                     {c.op} {c.kind}
-                  </strong>{' '}
-                  <code>{c.id}</code>
-                  {target && <span className="ed-change-target"> — {target}</span>}
-                  {detail(c) && <span className="ed-change-detail">{detail(c)}</span>}
+                  </strong>
+                  {target ? (
+                    <>
+                      <span className="ed-change-target"> — {target}</span>{' '}
+                      {/* The id, for implementers: secondary to the title. */}
+                      <code className="ed-muted">{c.id}</code>
+                    </>
+                  ) : (
+                    <>
+                      {' '}
+                      <code>{c.id}</code>
+                    </>
+                  )}
+                  {detail && <span className="ed-change-detail">{detail}</span>}
                 </span>
               </>
             );

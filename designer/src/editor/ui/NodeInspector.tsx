@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { INSTRUMENT_IDS, instruments, PRIORITIES } from '@care-pathways/engine';
 import type { Def, PathwayNode } from '../model/doc.js';
 import type { Change } from '../model/edits.js';
-import { SLUG } from '../model/ids.js';
+import { idFromTitle, SLUG } from '../model/ids.js';
 import { switchInstrument } from '../model/instruments.js';
 import { KIND_INFO, nodeTitle } from '../model/kinds.js';
 import { transitionKeys } from '../model/keys.js';
@@ -24,6 +24,29 @@ export interface NodeInspectorProps {
   onSelectEdge(id: string): void;
   onConnect(to: string): void;
   onDelete(): void;
+}
+
+const nameOf = (el: Element) =>
+  (el as HTMLInputElement).labels?.[0]?.textContent ??
+  el.getAttribute('aria-label') ??
+  el.textContent ??
+  '';
+
+/**
+ * A rename re-creates the inspector (it is keyed by the node id): puts focus back on the control
+ * the user was moving to, found again by its tag and accessible name, so Tab is not lost.
+ */
+function refocus(to: Element | null) {
+  if (!to || !to.closest('.ed-inspector')) return;
+  const tag = to.tagName.toLowerCase();
+  const name = nameOf(to);
+  requestAnimationFrame(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const again = [...document.querySelectorAll<HTMLElement>(`.ed-inspector ${tag}`)].find(
+      (c) => nameOf(c) === name,
+    );
+    again?.focus();
+  });
 }
 
 const REFERRAL_STATUSES = ['accepted', 'declined', 'completed', 'no-show'] as const;
@@ -157,15 +180,26 @@ export function NodeInspector({
         taken={(x) => def.nodes.some((n) => n.id === x)}
         onRename={onRename}
       />
-      <TextField
-        label={node.kind === 'task' ? 'Title (shown on the task)' : 'Title'}
-        value={str('title')}
-        placeholder={
-          node.kind === 'task' ? '' : nodeTitle({ ...node, title: undefined } as PathwayNode)
-        }
-        onChange={(v) => set({ title: node.kind === 'task' ? v : optional(v) })}
-        problem={fieldProblem('title')}
-      />
+      {/* A palette node's placeholder id (new-task) follows its first title when the field is
+          left, so people never meet it in messages; references are renamed with it. */}
+      <div
+        onBlur={(e) => {
+          const next = idFromTitle(node, str('title'), new Set(def.nodes.map((n) => n.id)));
+          if (!next) return;
+          onRename(next);
+          refocus(e.relatedTarget);
+        }}
+      >
+        <TextField
+          label={node.kind === 'task' ? 'Title (shown on the task)' : 'Title'}
+          value={str('title')}
+          placeholder={
+            node.kind === 'task' ? '' : nodeTitle({ ...node, title: undefined } as PathwayNode)
+          }
+          onChange={(v) => set({ title: node.kind === 'task' ? v : optional(v) })}
+          problem={fieldProblem('title')}
+        />
+      </div>
 
       {(node.kind === 'screen' || node.kind === 'assess') && (
         <>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { INSTRUMENT_IDS, instruments } from '@care-pathways/engine';
 import type { Def } from '../model/doc.js';
 import type { Change } from '../model/edits.js';
@@ -55,92 +55,121 @@ export function PathwayPanel({
 
   return (
     <section className="ed-pathway-panel" aria-labelledby={`${id}-h`}>
-      <header className="ed-panel-head">
-        <p className="ed-kicker">Pathway</p>
-        <h2 id={`${id}-h`}>{def.title || def.id}</h2>
-        <p className="ed-muted">
-          <code>{def.id}</code>
-        </p>
-      </header>
-      {general.length > 0 && <NodeProblems problems={general} />}
-      <TextField
-        label="Title"
-        value={def.title ?? ''}
-        onChange={(v) => set({ title: v })}
-        problem={msg('title')}
-      />
+      {/* Focused when a problem names no field of this tab (see ProblemsPanel). */}
+      <div id="ed-pathway-general" tabIndex={-1}>
+        <header className="ed-panel-head">
+          <p className="ed-kicker">Pathway</p>
+          <h2 id={`${id}-h`}>{def.title || def.id}</h2>
+          <p className="ed-muted">
+            <code>{def.id}</code>
+          </p>
+        </header>
+        {general.length > 0 && <NodeProblems problems={general} />}
+      </div>
+      <Anchor field="title">
+        <TextField
+          label="Title"
+          value={def.title ?? ''}
+          onChange={(v) => set({ title: v })}
+          problem={msg('title')}
+        />
+      </Anchor>
       <TextField
         label="Description"
         multiline
         value={def.description ?? ''}
         onChange={(v) => set({ description: v || undefined })}
       />
-      <SelectField
-        label="Start node"
-        value={def.start}
-        options={[
-          ...(def.nodes.some((n) => n.id === def.start)
-            ? []
-            : [{ value: def.start, label: `${def.start || '—'} (missing)` }]),
-          ...nodeOptions,
-        ]}
-        onChange={(v) => set({ start: v })}
-        problem={msg('start')}
-      />
+      <Anchor field="start">
+        <SelectField
+          label="Start node"
+          value={def.start}
+          options={[
+            ...(def.nodes.some((n) => n.id === def.start)
+              ? []
+              : [{ value: def.start, label: `${def.start || '—'} (missing)` }]),
+            ...nodeOptions,
+          ]}
+          onChange={(v) => set({ start: v })}
+          problem={msg('start')}
+        />
+      </Anchor>
 
-      <fieldset className="ed-field">
-        <legend>Instruments used</legend>
-        <div className="ed-checks cols">
-          {INSTRUMENT_IDS.map((i) => (
-            <label key={i} className="ed-inline-check" title={instruments[i].title}>
-              <input
-                type="checkbox"
-                checked={def.instruments.includes(i)}
-                onChange={(e) =>
-                  set({
-                    instruments: e.target.checked
-                      ? [...def.instruments, i]
-                      : def.instruments.filter((x) => x !== i),
-                  })
-                }
-              />
-              {instruments[i].shortTitle}
-              {instruments[i].hasCriticalItems && (
-                <span className="ed-sr"> (has safety items)</span>
-              )}
-            </label>
-          ))}
-        </div>
-        <span className={msg('instruments') ? 'ed-problem' : 'ed-hint'}>
-          {msg('instruments') ?? 'Choosing an instrument on a node adds it here.'}
-        </span>
-      </fieldset>
+      <Anchor field="instruments">
+        <fieldset className="ed-field">
+          <legend>Instruments used</legend>
+          <div className="ed-checks cols">
+            {INSTRUMENT_IDS.map((i) => (
+              <label key={i} className="ed-inline-check" title={instruments[i].title}>
+                <input
+                  type="checkbox"
+                  checked={def.instruments.includes(i)}
+                  onChange={(e) =>
+                    set({
+                      instruments: e.target.checked
+                        ? [...def.instruments, i]
+                        : def.instruments.filter((x) => x !== i),
+                    })
+                  }
+                />
+                {instruments[i].shortTitle}
+                {instruments[i].hasCriticalItems && (
+                  <span className="ed-sr"> (has safety items)</span>
+                )}
+              </label>
+            ))}
+          </div>
+          <span className={msg('instruments') ? 'ed-problem' : 'ed-hint'}>
+            {msg('instruments') ?? 'Choosing an instrument on a node adds it here.'}
+          </span>
+        </fieldset>
+      </Anchor>
 
-      <ScoringEditor def={def} problems={problems} commit={commit} />
-      <MeasureEditor def={def} problems={problems} commit={commit} />
-      <StepsEditor def={def} problems={problems} commit={commit} />
-      <SelectField
-        label="Safety route"
-        value={def.safety?.route ?? ''}
-        options={[{ value: '', label: 'None' }, ...nodeOptions]}
-        onChange={(v) => set({ safety: v ? { route: v } : undefined })}
-        hint={
-          critical.length
-            ? `Required: ${critical.map((i) => instruments[i].shortTitle).join(', ')} ha${critical.length > 1 ? 've' : 's'} safety items. A positive one sends the patient here at once.`
-            : 'Where a patient goes the moment a critical (safety) item is positive.'
-        }
-        problem={msg('safety')}
-      />
+      <Anchor field="scoring">
+        <ScoringEditor def={def} problems={problems} commit={commit} />
+      </Anchor>
+      <Anchor field="measure">
+        <MeasureEditor def={def} problems={problems} commit={commit} />
+      </Anchor>
+      <Anchor field="steps">
+        <StepsEditor def={def} problems={problems} commit={commit} />
+      </Anchor>
+      <Anchor field="safety">
+        <SelectField
+          label="Safety route"
+          value={def.safety?.route ?? ''}
+          options={[{ value: '', label: 'None' }, ...nodeOptions]}
+          onChange={(v) => set({ safety: v ? { route: v } : undefined })}
+          hint={
+            critical.length
+              ? `Required: ${critical.map((i) => instruments[i].shortTitle).join(', ')} ha${critical.length > 1 ? 've' : 's'} safety items. A positive one sends the patient here at once.`
+              : 'Where a patient goes the moment a critical (safety) item is positive.'
+          }
+          problem={msg('safety')}
+        />
+      </Anchor>
 
-      <RolesEditor def={def} set={set} problem={msg('roles')} />
-      <ParametersEditor
-        def={def}
-        problems={problems}
-        commit={commit}
-        focus={focusParameter ?? null}
-      />
+      <Anchor field="roles">
+        <RolesEditor def={def} set={set} problem={msg('roles')} />
+      </Anchor>
+      <Anchor field="parameters">
+        <ParametersEditor
+          def={def}
+          problems={problems}
+          commit={commit}
+          focus={focusParameter ?? null}
+        />
+      </Anchor>
     </section>
   );
+}
+
+/**
+ * Marks the controls for one pathway field (`ed-pathway-<field>`, see `fieldAnchor`) without
+ * changing the layout, so choosing a problem can move focus to them.
+ */
+function Anchor({ field, children }: { field: string; children: ReactNode }) {
+  return <div id={`ed-pathway-${field}`}>{children}</div>;
 }
 
 function RolesEditor({

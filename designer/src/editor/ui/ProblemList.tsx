@@ -1,8 +1,16 @@
 import type { Problem } from '../../api/client.js';
+import type { Def } from '../model/doc.js';
+import { plainMessage } from '../model/problems.js';
 import { SeverityIcon } from './SeverityIcon.js';
 
-/** Validation problems as the server or engine reported them: code, where, and what to do. */
-export function ProblemList({ problems }: { problems: readonly Problem[] }) {
+/** Without the definition the problems are about, only what needs no titles is reworded. */
+const NO_DEF = { nodes: [], transitions: [], parameters: {} } as unknown as Def;
+
+/**
+ * Validation problems as the server or engine reported them, in plain words (titles from `def`
+ * when given), with the JSON path and code kept as secondary text for implementers.
+ */
+export function ProblemList({ problems, def }: { problems: readonly Problem[]; def?: Def }) {
   return (
     <ul className="ed-problem-list">
       {problems.map((p, i) => (
@@ -10,7 +18,8 @@ export function ProblemList({ problems }: { problems: readonly Problem[] }) {
           <SeverityIcon severity={p.severity} />
           <span>
             <span className="ed-sr">{p.severity}: </span>
-            {p.message} <code>{p.path}</code> <span className="ed-code">{p.code}</span>
+            {plainMessage(def ?? NO_DEF, p.message)} <code>{p.path}</code>{' '}
+            <span className="ed-code">{p.code}</span>
           </span>
         </li>
       ))}
