@@ -13,14 +13,16 @@ const def = {
   nodes: [
     { id: 'engage', kind: 'task', title: 'Engage patient', role: 'care-manager' },
     { id: 'review', kind: 'task', role: 'pcp', title: 'Review' },
+    { id: 'new-assess', kind: 'assess', instrument: 'phq9' },
   ],
   roles: [{ id: 'peer-support', title: 'Peer support worker' }],
 } as never;
 const dates = { timeZone: 'UTC' };
 
 describe('events, effects and trace lines in words', () => {
-  it('names nodes by title, else by id in words', () => {
+  it('names nodes by title, else as the canvas does, else by id in words', () => {
     expect(nodeLabel('engage', { def })).toBe('Engage patient');
+    expect(nodeLabel('new-assess', { def })).toBe('Administer PHQ-9');
     expect(nodeLabel('acute-follow-up', { def })).toBe('Acute follow up');
     expect(nodeLabel('_exited')).toBe('Discharged');
   });

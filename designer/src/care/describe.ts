@@ -12,6 +12,7 @@ import {
 } from '@care-pathways/engine';
 import { bandLabel, scoreOptionsFor } from './instrumentForm.js';
 import { formatDateTime, humanize, instrumentName, roleTitle, type DateOptions } from './format.js';
+import { nodeTitle } from '../editor/model/kinds.js';
 
 export interface DescribeContext {
   def?: Pick<PathwayDefinition, 'nodes' | 'roles'> | null;
@@ -27,7 +28,8 @@ export const EXITED_NODE = '_exited';
 export function nodeLabel(id: string, ctx: DescribeContext = {}): string {
   if (id === EXITED_NODE) return 'Discharged';
   const node = ctx.def?.nodes.find((n) => n.id === id);
-  return node?.title ?? humanize(id);
+  // An untitled node is named as the canvas names it ("Administer PHQ-9"), not by its id.
+  return node ? nodeTitle(node) : humanize(id);
 }
 
 export type Tone = 'emergent' | 'urgent' | 'info' | 'muted';
