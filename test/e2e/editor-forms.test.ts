@@ -182,4 +182,47 @@ describe('the designer’s editing forms in Chromium against the real server', (
     expect(await changed.getAttribute('class')).toContain('selected');
     await shot('f5-compare-accessible');
   });
+  it('adds a tailorable parameter with what it controls, bounds it, refuses a default outside the bounds, and saves', async () => {
+    await api('designer', 'POST', '/pathways', {
+      definition: skeleton('params-e2e', 'Parameters (e2e)'),
+    });
+    await signIn('designer', '#/pathways/params-e2e');
+    await seen(node('Task node: First contact'));
+    await h.page.getByRole('tab', { name: 'Pathway' }).click();
+    const panel = await seen(h.page.getByRole('tabpanel', { name: 'Pathway' }));
+
+    // A parameter needs a name and what it controls (practices tailoring it read that).
+    const add = panel.getByRole('form', { name: 'Add a parameter' });
+    await add.getByLabel('New parameter name').fill('followUpDays');
+    const addButton = add.getByRole('button', { name: 'Add parameter' });
+    expect(await addButton.isDisabled()).toBe(true);
+    await add.getByLabel('What it controls').fill('Days between follow-up calls');
+    await addButton.click();
+
+    const param = await seen(panel.locator('details').filter({ hasText: 'followUpDays' }));
+    if ((await param.getAttribute('open')) === null) await param.locator('summary').click();
+    await param.getByLabel('Minimum').fill('7');
+    await param.getByLabel('Maximum').fill('30');
+    await param.getByLabel('Default').fill('60');
+    // Outside its own bounds: the engine's error, on the field and in the toolbar.
+    await seen(h.page.getByRole('button', { name: /^1 error/ }));
+    expect(await param.getByLabel('Default').getAttribute('aria-invalid')).toBe('true');
+    await param.getByLabel('Default').scrollIntoViewIfNeeded();
+    await shot('f6-parameter-out-of-bounds');
+    await param.getByLabel('Default').fill('14');
+    await countIs(h.page.getByRole('button', { name: /^\d+ errors?/ }), 0);
+
+    await h.page.getByRole('button', { name: 'Save draft' }).click();
+    await seen(h.page.getByText('All changes saved'));
+    const draft = (await api('designer', 'GET', '/pathways/params-e2e/draft')) as {
+      definition: { parameters: Record<string, unknown> };
+    };
+    expect(draft.definition.parameters.followUpDays).toMatchObject({
+      type: 'integer',
+      default: 14,
+      min: 7,
+      max: 30,
+      description: 'Days between follow-up calls',
+    });
+  });
 });

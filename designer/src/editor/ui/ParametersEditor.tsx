@@ -276,6 +276,8 @@ function NumberInput({
 function AddParameter({ taken, commit }: { taken(n: string): boolean; commit(c: Change): void }) {
   const [name, setName] = useState('');
   const [type, setType] = useState<Parameter['type']>('integer');
+  // Asked for up front: the engine requires it, and a practice tailoring the value reads it.
+  const [description, setDescription] = useState('');
   const id = useId();
   const problem =
     name &&
@@ -290,22 +292,17 @@ function AddParameter({ taken, commit }: { taken(n: string): boolean; commit(c: 
       aria-label="Add a parameter"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!name || problem) return;
+        if (!name || problem || !description.trim()) return;
         commit({
           type: 'parameter.add',
           name,
           parameter:
             type === 'boolean'
-              ? { type, default: false, description: 'Describe what this switches' }
-              : {
-                  type,
-                  default: 0,
-                  min: 0,
-                  max: 10,
-                  description: 'Describe what this value controls',
-                },
+              ? { type, default: false, description: description.trim() }
+              : { type, default: 0, min: 0, max: 10, description: description.trim() },
         });
         setName('');
+        setDescription('');
       }}
     >
       <div className="ed-field">
@@ -331,7 +328,16 @@ function AddParameter({ taken, commit }: { taken(n: string): boolean; commit(c: 
           <option value="boolean">Yes / no</option>
         </select>
       </div>
-      <button type="submit" disabled={!name || !!problem}>
+      <div className="ed-field">
+        <label htmlFor={`${id}-d`}>What it controls</label>
+        <input
+          id={`${id}-d`}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          placeholder="e.g. days between follow-up calls"
+        />
+      </div>
+      <button type="submit" disabled={!name || !!problem || !description.trim()}>
         Add parameter
       </button>
     </form>
