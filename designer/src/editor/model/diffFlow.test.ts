@@ -40,9 +40,7 @@ describe('the comparison canvas in words', () => {
   it('names every edge by its ends, its condition and what happened to it', () => {
     expect(edgeName('screen → done')).toBe('Transition screen to done: then (added)');
     expect(edgeName('wait → done')).toBe('Transition wait to done: then (removed)');
-    expect(edgeName('assess → severity')).toBe(
-      'Transition assess to severity: then (unchanged)',
-    );
+    expect(edgeName('assess → severity')).toBe('Transition assess to severity: then (unchanged)');
     expect(flow.edges.every((e) => e.ariaLabel)).toBe(true);
     expect(
       diffEdgeName({

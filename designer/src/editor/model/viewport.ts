@@ -18,11 +18,11 @@ export interface Viewport {
 }
 
 /**
- * Below this zoom node text (12–13 px at zoom 1) drops under ~8 px on screen: too small to read
- * comfortably. A pathway whose fit needs less opens at this zoom instead (chosen from
- * screenshots of cocm-depression at 0.6, 0.65 and 0.7).
+ * Below this zoom node titles (13 px at zoom 1) drop under ~9 px on screen: too small to read
+ * comfortably. A pathway whose fit needs less opens at this zoom instead: 0.7 keeps titles at
+ * ~9 px (chosen from screenshots of cocm-depression at 0.65, where titles were small).
  */
-export const READABLE_ZOOM = 0.65;
+export const READABLE_ZOOM = 0.7;
 /** Below this zoom edge labels and node detail lines are unreadable: the canvas stops drawing them. */
 export const DETAIL_ZOOM = 0.45;
 /** Largest zoom a fit uses: a three-node pathway is not blown up to fill the screen. */
@@ -71,7 +71,8 @@ export function openingViewport(bounds: Rect, canvas: Size, start: Rect | null):
   const freeW = canvas.width - FIT_PADDING.left - FIT_PADDING.right;
   const centreX = FIT_PADDING.left + freeW / 2;
   const anchor = start ?? { x: bounds.x, y: bounds.y, width: bounds.width, height: 0 };
-  const focusX = bounds.width * zoom <= freeW ? bounds.x + bounds.width / 2 : anchor.x + anchor.width / 2;
+  const focusX =
+    bounds.width * zoom <= freeW ? bounds.x + bounds.width / 2 : anchor.x + anchor.width / 2;
   return {
     x: centreX - focusX * zoom,
     y: FIT_PADDING.top - anchor.y * zoom,

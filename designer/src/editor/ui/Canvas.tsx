@@ -109,7 +109,11 @@ export function Canvas({
   const large = nodes.length > 150;
   return (
     // `far-out` (styles.css) drops edge labels and node detail lines where they are unreadable.
-    <div className={farOut ? 'ed-canvas far-out' : 'ed-canvas'} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={farOut ? 'ed-canvas far-out' : 'ed-canvas'}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <EdgeLabelHostContext.Provider value={labelHost}>
         <EdgeMarkers />
         {overlay}
