@@ -309,6 +309,8 @@ describe('the designer in Chromium against the real server', () => {
 
     await rows.nth(1).getByRole('link').click();
     await seen(h.page.getByRole('heading', { level: 1, name: /^Patient / }));
+    // The safety banner says what was positive, not only that something was.
+    await seen(h.page.getByRole('alert').filter({ hasText: /PHQ-9 critical item 9 positive/ }));
     await seen(h.page.getByRole('list', { name: /^Timeline, (newest|oldest) first$/ }));
     const chart = await seen(h.page.getByRole('img', { name: /^Scores over time for patient / }));
     expect(await chart.evaluate((e) => e.tagName.toLowerCase())).toBe('svg');

@@ -19,7 +19,7 @@ import { formatDateTime, humanize, instrumentName } from './format.js';
 import { InstanceActions } from './InstanceActions.js';
 import { DoneNotice, type Done } from './RaisedAlerts.js';
 import { TaskCard } from './TaskCard.js';
-import { lastEventAt, timelineEntries, type Order } from './timeline.js';
+import { lastEventAt, latestSafetySignal, timelineEntries, type Order } from './timeline.js';
 import { TrajectoryChart } from './TrajectoryChart.js';
 import { trajectoryFromTimeline } from './trajectory.js';
 
@@ -94,6 +94,7 @@ export function InstancePanel(props: {
   const now = new Date().toISOString();
   const ctx = { def, sex: props.patient.sex };
   const safety = instance.flags.includes('safety-risk');
+  const signal = safety ? latestSafetySignal(data.timeline) : null;
   const measure = def?.measure?.instrument ?? null;
 
   return (
@@ -107,8 +108,11 @@ export function InstancePanel(props: {
 
       {safety && (
         <p role="alert" className="alert alert-emergent">
-          <strong>Safety risk.</strong> A critical item was positive. The flag stays until a task
-          that resolves safety risk is completed.
+          <strong>Safety risk.</strong>{' '}
+          {signal
+            ? `${instrumentName(signal.instrument)} critical item${signal.items.length === 1 ? '' : 's'} ${signal.items.join(', ')} positive${signal.risk ? ` (risk ${signal.risk})` : ''}, ${formatDateTime(signal.at)}.`
+            : 'A critical item was positive.'}{' '}
+          The flag stays until a task that resolves safety risk is completed.
         </p>
       )}
       <DoneNotice done={done} onChange={setDone} />

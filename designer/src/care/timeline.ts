@@ -32,3 +32,27 @@ export function timelineEntries(
 export function lastEventAt(entries: readonly { at: string }[], fallback: string): string {
   return entries.reduce((m, e) => (Date.parse(e.at) > Date.parse(m) ? e.at : m), fallback);
 }
+
+/** The latest critical-item alert in the log: what was positive, and when. */
+export interface SafetySignal {
+  at: string;
+  instrument: string;
+  items: number[];
+  risk?: string;
+}
+
+export function latestSafetySignal(entries: readonly TimelineEntry[]): SafetySignal | null {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!;
+    const alerts = e.effects.filter((x) => x.kind === 'alert');
+    const last = alerts.at(-1);
+    if (last && last.kind === 'alert')
+      return {
+        at: e.at,
+        instrument: last.instrument,
+        items: last.items,
+        ...(last.risk ? { risk: last.risk } : {}),
+      };
+  }
+  return null;
+}
