@@ -35,6 +35,7 @@ import { transitionKeys } from './model/keys.js';
 import { newNode } from './model/kinds.js';
 import { autoLayout, completeLayout, freeSpot, NODE_H, NODE_W } from './model/layout.js';
 import { createProblemMapper, type Target } from './model/problems.js';
+import { applySelects } from './model/selection.js';
 import { canDesign, canPublish } from './permissions.js';
 import { isOnCanvas, isTextField, shortcutFor } from './shortcuts.js';
 import { useLeaveGuard } from './useLeaveGuard.js';
@@ -254,14 +255,7 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
         return;
       }
       if (selects.length) {
-        setSelection((s) => {
-          const next = new Set(s.nodes);
-          for (const c of selects) {
-            if (c.selected) next.add(c.id);
-            else next.delete(c.id);
-          }
-          return { ...s, nodes: next };
-        });
+        setSelection((s) => ({ ...s, nodes: applySelects(s.nodes, selects) }));
         if (selects.some((c) => c.selected)) setTab((t) => (t === 'simulate' ? t : 'inspect'));
       }
       const moving = new Map<string, XY>();
@@ -294,14 +288,7 @@ function Editor({ id, initial }: { id: string; initial: EditorDoc }) {
         if (on) setDiff((d) => d && { ...d, selected: on.id });
         return;
       }
-      setSelection((s) => {
-        const next = new Set(s.edges);
-        for (const c of selects) {
-          if (c.selected) next.add(c.id);
-          else next.delete(c.id);
-        }
-        return { ...s, edges: next };
-      });
+      setSelection((s) => ({ ...s, edges: applySelects(s.edges, selects) }));
       if (selects.some((c) => c.selected)) setTab((t) => (t === 'simulate' ? t : 'inspect'));
     },
     [diff],
